@@ -1,0 +1,435 @@
+//! The typed input model: what `masterplan.yaml` and `pokja/<dimension>.yaml` say, exactly as the
+//! input contract (docs/reference/input.md) defines it. Plain data, no behaviour beyond small
+//! helpers; every struct rejects unknown keys so a misspelt key is an error, not a silent loss.
+//!
+//! Locations (line and column) are not stored here: the loader keeps a per-file map from field
+//! path (`programs[2].lead`) to location, so validation can speak in paths and still point at lines.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar year, as written in the inputs (`start_year: 2023`).
+pub type Year = i32;
+
+/// An amount of money in whole Rupiah.
+pub type Rupiah = u64;
+
+/// A whole project: the region file, the pokja files that exist, and where they came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Project {
+    /// The project folder.
+    pub root: PathBuf,
+    pub masterplan: Masterplan,
+    /// The pokja files that were found and parsed, in taxonomy order.
+    pub pokja: Vec<PokjaFile>,
+}
+
+/// One parsed pokja file.
+#[derive(Debug, Clone, Serialize)]
+pub struct PokjaFile {
+    /// Path relative to the project root, with forward slashes: `pokja/economy.yaml`.
+    pub file: String,
+    pub pokja: Pokja,
+}
+
+/// `masterplan.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Masterplan {
+    pub region: Region,
+    pub period: Period,
+    #[serde(default)]
+    pub language: Language,
+    /// A built-in taxonomy name (`kominfo-2017`) or a path to a taxonomy YAML file.
+    #[serde(default)]
+    pub taxonomy: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Kata pengantar; Markdown.
+    #[serde(default)]
+    pub foreword: Option<String>,
+    pub vision: String,
+    pub missions: Vec<String>,
+    #[serde(default)]
+    pub rpjmd: Option<Rpjmd>,
+    pub opd: Vec<Opd>,
+    #[serde(default)]
+    pub team: Option<Team>,
+    #[serde(default)]
+    pub legal_basis: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: RegionType,
+    #[serde(default)]
+    pub province: Option<String>,
+    #[serde(default)]
+    pub capital: Option<String>,
+    /// The head of region: Bupati, Wali Kota, Gubernur or Kepala Desa.
+    #[serde(default)]
+    pub head: Option<String>,
+    #[serde(default)]
+    pub area_km2: Option<f64>,
+    #[serde(default)]
+    pub population: Option<u64>,
+    /// Kecamatan.
+    #[serde(default)]
+    pub districts: Option<u32>,
+    /// Desa/kelurahan.
+    #[serde(default)]
+    pub villages: Option<u32>,
+    /// PNG or JPEG, relative to the project folder.
+    #[serde(default)]
+    pub logo: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionType {
+    Kabupaten,
+    Kota,
+    Provinsi,
+    Desa,
+}
+
+impl RegionType {
+    pub const ALL: [RegionType; 4] = [
+        RegionType::Kabupaten,
+        RegionType::Kota,
+        RegionType::Provinsi,
+        RegionType::Desa,
+    ];
+
+    /// The key as written in YAML.
+    pub fn key(self) -> &'static str {
+        match self {
+            RegionType::Kabupaten => "kabupaten",
+            RegionType::Kota => "kota",
+            RegionType::Provinsi => "provinsi",
+            RegionType::Desa => "desa",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start_year: Year,
+    /// Default 10; allowed 5..=20.
+    #[serde(default = "default_years")]
+    pub years: u32,
+}
+
+fn default_years() -> u32 {
+    10
+}
+
+impl Period {
+    /// The last year of the period (inclusive). Saturates instead of overflowing on absurd input.
+    pub fn end_year(&self) -> Year {
+        self.start_year
+            .saturating_add(i32::try_from(self.years).unwrap_or(i32::MAX))
+            .saturating_sub(1)
+    }
+
+    /// Every year of the period, in order.
+    pub fn year_list(&self) -> Vec<Year> {
+        (self.start_year..=self.end_year()).collect()
+    }
+
+    pub fn contains(&self, year: Year) -> bool {
+        year >= self.start_year && year <= self.end_year()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Id,
+    En,
+}
+
+impl Language {
+    pub fn key(self) -> &'static str {
+        match self {
+            Language::Id => "id",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rpjmd {
+    /// `[2021, 2026]`: first and last year.
+    #[serde(default)]
+    pub period: Option<[Year; 2]>,
+    #[serde(default)]
+    pub vision: Option<String>,
+    #[serde(default)]
+    pub missions: Vec<RpjmdMission>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RpjmdMission {
+    pub id: String,
+    pub text: String,
+}
+
+/// Organisasi perangkat daerah: an organisation that owns programmes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opd {
+    pub code: String,
+    pub name: String,
+    /// The head of the OPD, named on the commitment sheet.
+    #[serde(default)]
+    pub head: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    #[serde(default)]
+    pub decree: Option<String>,
+    /// Dewan Smart City.
+    #[serde(default)]
+    pub council: Vec<Member>,
+    /// Tim Pelaksana.
+    #[serde(default)]
+    pub implementers: Vec<Member>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// `pokja/<dimension>.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pokja {
+    /// Must equal the file name and a taxonomy dimension key.
+    pub dimension: String,
+    /// An OPD code.
+    pub coordinator: String,
+    #[serde(default)]
+    pub members: Vec<String>,
+    #[serde(default)]
+    pub goal: Option<String>,
+    #[serde(default)]
+    pub targets: Vec<String>,
+    #[serde(default)]
+    pub issues: Vec<String>,
+    #[serde(default)]
+    pub readiness: Option<Readiness>,
+    #[serde(default)]
+    pub swot: Option<Swot>,
+    #[serde(default)]
+    pub programs: Vec<Program>,
+}
+
+/// Bimtek 1 readiness analysis.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Readiness {
+    #[serde(default)]
+    pub structure: Option<ReadinessScore>,
+    #[serde(default)]
+    pub infrastructure: Option<ReadinessScore>,
+    #[serde(default)]
+    pub superstructure: Option<ReadinessScore>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadinessScore {
+    /// 1..=5.
+    pub score: u8,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Swot {
+    #[serde(default)]
+    pub strengths: Vec<String>,
+    #[serde(default)]
+    pub weaknesses: Vec<String>,
+    #[serde(default)]
+    pub opportunities: Vec<String>,
+    #[serde(default)]
+    pub threats: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    /// Unique across the project; `[A-Z0-9-]+`.
+    pub id: String,
+    pub name: String,
+    /// An element key of this dimension in the taxonomy.
+    pub element: String,
+    pub category: Category,
+    /// Markdown.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The owning OPD code.
+    pub lead: String,
+    #[serde(default)]
+    pub support: Vec<String>,
+    pub start: Year,
+    pub end: Year,
+    #[serde(default)]
+    pub budget: Vec<BudgetLine>,
+    #[serde(default)]
+    pub outputs: Vec<String>,
+    #[serde(default)]
+    pub outcome: Option<String>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub quick_win: bool,
+    /// 1..=5: expected impact on citizens.
+    #[serde(default)]
+    pub impact: Option<u8>,
+    /// 1..=5: cost and difficulty.
+    #[serde(default)]
+    pub effort: Option<u8>,
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    #[serde(default)]
+    pub rpjmd_missions: Vec<String>,
+    /// 1..=17.
+    #[serde(default)]
+    pub sdgs: Vec<u8>,
+}
+
+/// Action-plan category (rencana aksi), as used at Bimtek 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Policy,
+    Infrastructure,
+    Application,
+    Literacy,
+}
+
+impl Category {
+    pub const ALL: [Category; 4] = [
+        Category::Policy,
+        Category::Infrastructure,
+        Category::Application,
+        Category::Literacy,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Policy => "policy",
+            Category::Infrastructure => "infrastructure",
+            Category::Application => "application",
+            Category::Literacy => "literacy",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLine {
+    pub source: BudgetSource,
+    pub amount: Rupiah,
+    /// When absent the amount is spread evenly over start..=end, the remainder on the last year.
+    #[serde(default)]
+    pub year: Option<Year>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetSource {
+    Apbd,
+    Apbn,
+    Dak,
+    DanaDesa,
+    Kpbu,
+    Csr,
+    Private,
+    Grant,
+    Other,
+}
+
+impl BudgetSource {
+    pub const ALL: [BudgetSource; 9] = [
+        BudgetSource::Apbd,
+        BudgetSource::Apbn,
+        BudgetSource::Dak,
+        BudgetSource::DanaDesa,
+        BudgetSource::Kpbu,
+        BudgetSource::Csr,
+        BudgetSource::Private,
+        BudgetSource::Grant,
+        BudgetSource::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BudgetSource::Apbd => "apbd",
+            BudgetSource::Apbn => "apbn",
+            BudgetSource::Dak => "dak",
+            BudgetSource::DanaDesa => "dana_desa",
+            BudgetSource::Kpbu => "kpbu",
+            BudgetSource::Csr => "csr",
+            BudgetSource::Private => "private",
+            BudgetSource::Grant => "grant",
+            BudgetSource::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub name: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub baseline: Option<Value>,
+    /// Year -> target; years inside the period.
+    #[serde(default)]
+    pub targets: BTreeMap<Year, Value>,
+}
+
+/// An indicator value: a number (`100`, `12.5`) or a short text (`tersedia`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+}
+
+impl Masterplan {
+    /// The OPD with this code, if any.
+    pub fn opd(&self, code: &str) -> Option<&Opd> {
+        self.opd.iter().find(|o| o.code == code)
+    }
+}
+
+impl Project {
+    /// Every programme of every pokja, in taxonomy order then file order.
+    pub fn programs(&self) -> impl Iterator<Item = (&PokjaFile, &Program)> {
+        self.pokja
+            .iter()
+            .flat_map(|p| p.pokja.programs.iter().map(move |prog| (p, prog)))
+    }
+}
