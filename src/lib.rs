@@ -3,10 +3,20 @@
 //! The data flows one way, one module per stage:
 //! [`load`] (YAML to typed [`model`], with locations) -> [`validate`] (diagnostics) ->
 //! [`plan`] (derived facts) -> [`render`] (minijinja templates to Markdown) ->
-//! [`typeset`] (Markdown to PDF).
+//! [`typeset`] (Markdown to PDF). [`check()`] runs the first two for `masterplan check`.
 
+pub mod check;
 pub mod diagnostic;
+pub mod load;
 pub mod model;
+pub mod plan;
+pub mod render;
+pub mod report;
+pub mod scaffold;
+pub mod synth;
 pub mod taxonomy;
 pub mod typeset;
+pub mod validate;
 pub mod yaml;
+
+pub use check::{Checked, check};
