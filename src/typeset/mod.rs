@@ -5,6 +5,8 @@
 //! that touches printpdf; display list to PDF bytes, then lopdf post-processing for the nested
 //! outline and a content-derived /ID). Charts (`chart`) turn Mermaid blocks into display items.
 
+pub mod chart;
+pub mod draw;
 pub mod fonts;
 pub mod page;
 
