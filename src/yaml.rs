@@ -6,6 +6,9 @@
 //! rejected, and alias expansion, nesting depth, node count and file size have budgets, so an
 //! alias bomb fails fast with bounded memory. See docs/design/yaml.md.
 
+// A parse failure is one diagnostic, returned once per file: its size does not matter.
+#![allow(clippy::result_large_err)]
+
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
@@ -306,7 +309,7 @@ pub fn index(src: &str) -> Result<LocationIndex, ScanError> {
     // Positions are pushed in source order except for flow/alias corner cases; keep the
     // invariant binary search needs.
     if !out.ordered.is_sorted_by(|a, b| a.0 <= b.0) {
-        out.ordered.sort_by(|a, b| a.0.cmp(&b.0));
+        out.ordered.sort_by_key(|a| a.0);
     }
     Ok(out)
 }
