@@ -158,6 +158,15 @@ impl Style {
 /// Length in characters of the token starting at `column` (1-based) of `line`, for the caret.
 fn token_len(line: &str, column: usize) -> usize {
     let rest: Vec<char> = line.chars().skip(column.saturating_sub(1)).collect();
+    // A punctuation mark (where the parser stopped) is marked alone.
+    if rest.first().is_some_and(|c| {
+        matches!(
+            c,
+            ':' | ',' | '[' | ']' | '{' | '}' | '-' | '&' | '*' | '|' | '>'
+        )
+    }) {
+        return 1;
+    }
     let mut n = 0;
     let mut quote: Option<char> = None;
     for (i, c) in rest.iter().enumerate() {
@@ -350,5 +359,6 @@ warning[W0201]: pokja/branding.yaml is missing
         assert_eq!(token_len("x: \"a b\" # c", 4), 5);
         assert_eq!(token_len("{ 2031: 20 }", 3), 4);
         assert_eq!(token_len("", 1), 1);
+        assert_eq!(token_len("goal: x", 5), 1);
     }
 }

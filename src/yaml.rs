@@ -130,7 +130,20 @@ pub fn parse<T: DeserializeOwned>(
     // before the deserializer can stop at a type mismatch caused by the broken syntax.
     let index = match index(src) {
         Ok(index) => index,
-        Err(e) => return Err(syntax_error(&e, file)),
+        Err(IndexError::Syntax(e)) => return Err(syntax_error(&e, file)),
+        Err(IndexError::TooLarge { line, column }) => {
+            return Err(Diagnostic::error(
+                "E0005",
+                file,
+                "",
+                format!(
+                    "{} expands aliases (`*name`) to more than {MAX_EXPANDED_NODES} values; refusing to read it",
+                    file_name(file)
+                ),
+            )
+            .with_hint("masterplan files need no more than a few anchors and aliases; write the values out")
+            .at(line, column));
+        }
     };
     match serde_saphyr::from_str_with_options::<T>(src, options()) {
         Ok(value) => Ok((value, index)),
@@ -214,16 +227,71 @@ enum Frame {
     },
 }
 
+/// Most values a file may hold once its aliases are expanded (an "alias bomb" guard, checked
+/// without expanding anything).
+pub const MAX_EXPANDED_NODES: u64 = 2_000_000;
+
+/// Why a text could not be indexed.
+#[derive(Debug)]
+pub enum IndexError {
+    /// Not valid YAML.
+    Syntax(ScanError),
+    /// Aliases would expand it beyond [`MAX_EXPANDED_NODES`]; the position of the alias that
+    /// crossed the limit.
+    TooLarge { line: usize, column: usize },
+}
+
+impl From<ScanError> for IndexError {
+    fn from(e: ScanError) -> Self {
+        IndexError::Syntax(e)
+    }
+}
+
 /// Build the location index of a text in one linear pass over the parser's events. Aliases are
-/// recorded at the alias, not expanded. The parser's error when the text is not valid YAML.
-pub fn index(src: &str) -> Result<LocationIndex, ScanError> {
+/// recorded at the alias, not expanded; the same pass counts how many values the document
+/// holds once aliases are expanded (each anchor's expanded size is recorded when it closes, so
+/// the count is linear) and stops when it passes [`MAX_EXPANDED_NODES`].
+pub fn index(src: &str) -> Result<LocationIndex, IndexError> {
     let mut out = LocationIndex::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut path = String::new();
     let mut parser = Parser::new_from_str(src);
+    // Expanded size: running total, each anchor's size, open containers (anchor, total at start).
+    let mut expanded: u64 = 0;
+    let mut anchor_size: HashMap<usize, u64> = HashMap::new();
+    let mut open: Vec<(usize, u64)> = Vec::new();
     while let Some(next) = parser.next_event() {
         let (event, span) = next?;
         let pos = (span.start.line(), span.start.col() + 1);
+        match &event {
+            Event::Scalar(_, _, anchor, _) => {
+                expanded += 1;
+                if *anchor > 0 {
+                    anchor_size.insert(*anchor, 1);
+                }
+            }
+            Event::Alias(id) => {
+                expanded = expanded.saturating_add(anchor_size.get(id).copied().unwrap_or(1));
+            }
+            Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
+                expanded += 1;
+                open.push((*anchor, expanded));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some((anchor, start)) = open.pop()
+                    && anchor > 0
+                {
+                    anchor_size.insert(anchor, expanded - start + 1);
+                }
+            }
+            _ => {}
+        }
+        if expanded > MAX_EXPANDED_NODES {
+            return Err(IndexError::TooLarge {
+                line: pos.0,
+                column: pos.1,
+            });
+        }
         // Complex keys are skipped whole.
         if let Some(Frame::SkipKey { depth }) = stack.last_mut() {
             match event {
@@ -445,12 +513,17 @@ fn friendly_error(
             d
         }
         YamlError::SerdeMissingField { field, .. } => {
-            let at = path_here(false);
-            let path = match index {
-                // The error points at the mapping (or its end); name the mapping's path.
-                Some(_) if !at.is_empty() => at,
-                _ => String::new(),
+            // The error points at the last key read in the mapping that lacks the field; name
+            // (and point at) that mapping instead.
+            let mapping = match (index, pos) {
+                (Some(ix), Some(p)) => ix
+                    .path_exactly_at(p)
+                    .or_else(|| ix.path_at(p))
+                    .and_then(parent_path)
+                    .map(str::to_string),
+                _ => None,
             };
+            let path = mapping.clone().unwrap_or_default();
             let mut d = Diagnostic::error(
                 "E0011",
                 file,
@@ -462,6 +535,11 @@ fn friendly_error(
             } else {
                 format!("add `{field}:` to the mapping at `{path}`")
             });
+            if let (Some(ix), Some(m)) = (index, mapping.as_deref())
+                && let Some((line, col)) = ix.get(m)
+            {
+                return d.at(line, col);
+            }
             d
         }
         YamlError::SerdeInvalidType {
@@ -726,6 +804,24 @@ programs:
         )
         .unwrap_err();
         assert_eq!(d.code, "E0005", "{d:?}");
+    }
+
+    #[test]
+    fn alias_bomb_is_caught_before_expansion() {
+        let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
+        let mut prev = "a";
+        for n in names {
+            src.push_str(&format!("{n}: &{n} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            prev = n;
+        }
+        assert!(matches!(
+            index(&src),
+            Err(IndexError::TooLarge { line: 7, .. })
+        ));
+        // A few honest aliases are fine.
+        let ok = "a: &x [1, 2]\nb: *x\nc: *x\n";
+        assert!(index(ok).is_ok());
     }
 
     #[test]
