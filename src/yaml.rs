@@ -10,6 +10,8 @@
 #![allow(clippy::result_large_err)]
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde_saphyr::granit_parser::{Event, Parser, ScanError};
@@ -30,9 +32,9 @@ pub type Pos = (usize, usize);
 /// field of a parser error that only has a position).
 #[derive(Debug, Default, Clone)]
 pub struct LocationIndex {
-    by_path: HashMap<String, Pos>,
+    by_path: HashMap<Arc<str>, Pos>,
     /// (position, path) of every key and value, in source order.
-    ordered: Vec<(Pos, String)>,
+    ordered: Vec<(Pos, Arc<str>)>,
 }
 
 impl LocationIndex {
@@ -58,14 +60,14 @@ impl LocationIndex {
     pub fn path_at(&self, pos: Pos) -> Option<&str> {
         let i = self.ordered.partition_point(|(p, _)| *p <= pos);
         let (_, path) = self.ordered.get(i.checked_sub(1)?)?;
-        Some(path.as_str())
+        Some(path)
     }
 
     /// The path of the key or value that starts exactly at `pos`.
     pub fn path_exactly_at(&self, pos: Pos) -> Option<&str> {
         let i = self.ordered.partition_point(|(p, _)| *p < pos);
         match self.ordered.get(i) {
-            Some((p, path)) if *p == pos => Some(path.as_str()),
+            Some((p, path)) if *p == pos => Some(path),
             _ => None,
         }
     }
@@ -329,7 +331,7 @@ pub fn index(src: &str) -> Result<LocationIndex, IndexError> {
                             path.push('.');
                         }
                         path.push_str(&k);
-                        out.ordered.push((pos, path.clone()));
+                        out.ordered.push((pos, Arc::from(path.as_str())));
                         *key = Some(k);
                     }
                     Event::Alias(_) => *key = Some("*".to_string()),
@@ -351,14 +353,15 @@ pub fn index(src: &str) -> Result<LocationIndex, IndexError> {
                 Some(Frame::Seq { path_len, next }) => {
                     path.truncate(*path_len);
                     path.push('[');
-                    path.push_str(&next.to_string());
+                    let _ = write!(path, "{next}");
                     path.push(']');
                     *next += 1;
                 }
                 _ => path.clear(),
             }
-            out.by_path.entry(path.clone()).or_insert(pos);
-            out.ordered.push((pos, path.clone()));
+            let shared: Arc<str> = Arc::from(path.as_str());
+            out.by_path.entry(Arc::clone(&shared)).or_insert(pos);
+            out.ordered.push((pos, shared));
             match event {
                 Event::MappingStart(..) => stack.push(Frame::Map {
                     path_len: path.len(),

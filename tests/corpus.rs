@@ -216,3 +216,53 @@ fn every_case_renders_as_text_and_json() {
         }
     }
 }
+
+/// A large project (3000 programmes, long dependency chains) checks cleanly; the rules are
+/// linear, so this stays fast (the time is printed, not asserted).
+#[test]
+fn a_large_project_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = corpus().join("_valid");
+    std::fs::copy(
+        src.join("masterplan.yaml"),
+        dir.path().join("masterplan.yaml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("pokja")).unwrap();
+    let dims = [
+        ("governance", "GOV", ["service", "bureaucracy", "policy"]),
+        (
+            "branding",
+            "BRD",
+            ["tourism", "business", "city_appearance"],
+        ),
+        ("economy", "ECO", ["industry", "welfare", "transaction"]),
+        ("living", "LIV", ["harmony", "health", "mobility"]),
+        ("society", "SOC", ["community", "learning", "security"]),
+        ("environment", "ENV", ["protection", "waste", "energy"]),
+    ];
+    for (key, prefix, elements) in dims {
+        let mut text = format!("dimension: {key}\ncoordinator: DKISP\nprograms:\n");
+        for i in 0..500 {
+            let dep = if i > 0 {
+                format!("    depends_on: [{prefix}-{:04}]\n", i - 1)
+            } else {
+                String::new()
+            };
+            text.push_str(&format!(
+                "  - id: {prefix}-{i:04}\n    name: Program {i}\n    element: {}\n    category: policy\n    lead: BAPPEDA\n    support: [DKISP, DINKES]\n    start: 2024\n    end: 2026\n{dep}    budget:\n      - {{ source: apbd, amount: 1000000, year: 2025 }}\n    outputs: [x]\n    indicators:\n      - {{ name: n, unit: u, baseline: tersedia, targets: {{ 2024: 1, 2026: 2.5 }} }}\n",
+                elements[i % 3]
+            ));
+        }
+        std::fs::write(dir.path().join(format!("pokja/{key}.yaml")), text).unwrap();
+    }
+    let t = std::time::Instant::now();
+    let checked = masterplan::check(dir.path());
+    eprintln!("checked 3000 programmes in {:?}", t.elapsed());
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{}",
+        show(&checked.diagnostics)
+    );
+    assert_eq!(checked.project.unwrap().programs().count(), 3000);
+}
