@@ -260,15 +260,18 @@ pub fn check_taxonomy(t: &Taxonomy, file: &str) -> Vec<Diagnostic> {
             );
         }
         if let Some(first) = dims.insert(&d.key, i) {
-            out.push(Diagnostic::error(
-                "E0114",
-                file,
-                &path,
-                format!(
-                    "dimension key `{}` is used twice (also at dimensions[{first}])",
-                    d.key
-                ),
-            ));
+            out.push(
+                Diagnostic::error(
+                    "E0114",
+                    file,
+                    &path,
+                    format!(
+                        "dimension key `{}` is used twice (also at dimensions[{first}])",
+                        d.key
+                    ),
+                )
+                .with_hint("each dimension has its own key; rename or merge one of them"),
+            );
         }
         let mut elements: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, e) in d.elements.iter().enumerate() {

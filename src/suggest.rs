@@ -6,7 +6,9 @@
 /// Matching ignores case (`dinkes` finds `DINKES`) and uses the Damerau-Levenshtein distance (a
 /// swap of two neighbours counts once). "Close enough" grows with the length of the word: one edit
 /// for words up to four characters, two up to eight, three beyond. Ties keep the earliest
-/// candidate, so the answer is deterministic.
+/// candidate, so the answer is deterministic. When nothing is that close, a candidate that the
+/// input is a prefix of (or that is a prefix of the input) is taken, if the shorter of the two
+/// has at least three characters (`visi` -> `vision`).
 pub fn did_you_mean<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
@@ -21,7 +23,9 @@ where
         _ => 3,
     };
     let mut best: Option<(usize, &'a str)> = None;
+    let mut fallback: Vec<&'a str> = Vec::new();
     for candidate in candidates {
+        fallback.push(candidate);
         let lower = candidate.to_lowercase();
         if lower == needle {
             return Some(candidate);
@@ -40,7 +44,24 @@ where
             best = Some((distance, candidate));
         }
     }
-    best.map(|(_, c)| c)
+    if let Some((_, c)) = best {
+        return Some(c);
+    }
+    // A truncated or over-long word (`visi` for `vision`): the first candidate that one is a
+    // prefix of the other, when the shorter has at least three characters.
+    candidates_again(&needle, fallback)
+}
+
+fn candidates_again<'a>(needle: &str, candidates: Vec<&'a str>) -> Option<&'a str> {
+    candidates.into_iter().find(|c| {
+        let lower = c.to_lowercase();
+        let (short, long) = if lower.len() <= needle.len() {
+            (lower.as_str(), needle)
+        } else {
+            (needle, lower.as_str())
+        };
+        short.chars().count() >= 3 && long.starts_with(short)
+    })
 }
 
 /// `did you mean `x`?` as a hint, when there is a close candidate.
@@ -81,6 +102,11 @@ mod tests {
             Some("environment")
         );
         assert_eq!(did_you_mean("dinkes", ["DINKES"]), Some("DINKES"));
+        assert_eq!(did_you_mean("visi", ["vision", "missions"]), Some("vision"));
+        assert_eq!(
+            did_you_mean("indicator", ["outputs", "indicators"]),
+            Some("indicators")
+        );
     }
 
     #[test]

@@ -409,12 +409,13 @@ fn human_type(expected: &str) -> String {
     let e = expected.trim();
     let plain = match e {
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (not negative)",
+        "u8" => "a whole number from 0 to 255",
+        "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (not negative)",
         "f32" | "f64" => "a number",
         "a string" | "string" | "str" => "a text",
         "a boolean" | "bool" | "boolean" => "`true` or `false`",
-        "a sequence" | "sequence" | "seq" => "a list",
-        "a map" | "map" | "mapping" => "a mapping (`key: value` lines)",
+        "a sequence" | "sequence" | "seq" | "sequence start" => "a list",
+        "a map" | "map" | "mapping" | "mapping start" => "a mapping (`key: value` lines)",
         "an array of length 2" | "a tuple of size 2" => "a list of two items",
         "untagged enum Value" => "a number or a short text",
         _ => "",
@@ -450,11 +451,24 @@ fn token_at(src: &str, pos: Pos) -> Option<String> {
     let line = src.lines().nth(pos.0.checked_sub(1)?)?;
     let rest: String = line.chars().skip(pos.1.checked_sub(1)?).collect();
     let rest = rest.split(" #").next().unwrap_or("").trim();
+    let rest = rest.split(": ").next().unwrap_or("").trim();
     let rest = rest.trim_end_matches([',', '}', ']']).trim();
     if rest.is_empty() || rest.len() > 60 {
         None
     } else {
         Some(rest.to_string())
+    }
+}
+
+/// How to name a found token in a message: a flow or block collection by its kind, a scalar
+/// quoted.
+fn describe_token(token: &str) -> String {
+    if token.starts_with('{') {
+        "a mapping".to_string()
+    } else if token.starts_with('[') || token == "-" || token.starts_with("- ") {
+        "a list".to_string()
+    } else {
+        format!("`{token}`")
     }
 }
 
@@ -576,7 +590,11 @@ fn friendly_error(
         YamlError::InvalidScalar { ty, .. } => {
             let found = pos.and_then(|p| token_at(src, p));
             let msg = match found {
-                Some(t) => format!("wrong type: expected {}, found `{t}`", human_type(ty)),
+                Some(t) => format!(
+                    "wrong type: expected {}, found {}",
+                    human_type(ty),
+                    describe_token(&t)
+                ),
                 None => format!("wrong type: expected {}", human_type(ty)),
             };
             Diagnostic::error("E0010", file, path_here(false), msg)
@@ -587,12 +605,18 @@ fn friendly_error(
             path_here(false),
             "wrong type: expected a text, found nothing (an empty value)",
         ),
-        YamlError::Unexpected { expected, .. } => Diagnostic::error(
-            "E0010",
-            file,
-            path_here(false),
-            format!("wrong type: expected {}", human_type(expected)),
-        ),
+        YamlError::Unexpected { expected, .. } => {
+            let found = pos.and_then(|p| token_at(src, p));
+            let msg = match found {
+                Some(t) => format!(
+                    "wrong type: expected {}, found {}",
+                    human_type(expected),
+                    describe_token(&t)
+                ),
+                None => format!("wrong type: expected {}", human_type(expected)),
+            };
+            Diagnostic::error("E0010", file, path_here(false), msg)
+        }
         YamlError::DuplicateMappingKey { key, .. } => {
             let msg = match key {
                 Some(k) => format!("duplicate key `{k}` in one mapping"),
@@ -600,6 +624,18 @@ fn friendly_error(
             };
             Diagnostic::error("E0004", file, path_here(false), msg)
                 .with_hint("each key may appear once per mapping; remove or merge the repeated one")
+        }
+        YamlError::Budget { breach, .. } if breach_name(breach) == "documents" => {
+            Diagnostic::error(
+                "E0001",
+                file,
+                "",
+                format!(
+                    "{} holds more than one YAML document (`---`)",
+                    file_name(file)
+                ),
+            )
+            .with_hint("keep one document per file; remove the extra `---` line")
         }
         YamlError::Budget { breach, .. } => Diagnostic::error(
             "E0005",
