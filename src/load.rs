@@ -95,6 +95,22 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
+    // Refuse an oversized file before reading it into memory.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > yaml::MAX_FILE_BYTES as u64
+    {
+        diagnostics.push(Diagnostic::error(
+            "E0005",
+            file,
+            "",
+            format!(
+                "{file} is too large ({} bytes; the limit is {} bytes)",
+                meta.len(),
+                yaml::MAX_FILE_BYTES
+            ),
+        ));
+        return None;
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {

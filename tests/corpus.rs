@@ -158,6 +158,18 @@ fn diagnostics_are_deterministic() {
     let a = masterplan::check(&case).diagnostics;
     let b = masterplan::check(&case).diagnostics;
     assert_eq!(a, b);
+    // masterplan.yaml first, then the pokja files in taxonomy order.
+    let mut files: Vec<&str> = a.iter().map(|d| d.file.as_str()).collect();
+    files.dedup();
+    assert_eq!(
+        files,
+        [
+            "masterplan.yaml",
+            "pokja/governance.yaml",
+            "pokja/economy.yaml",
+            "pokja/environment.yaml"
+        ]
+    );
 }
 
 #[test]
