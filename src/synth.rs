@@ -160,7 +160,7 @@ impl Lcg {
 
 /// The programme-id prefix of a dimension: its first three letters, upper-case, made unique by
 /// the dimension position when two dimensions share them.
-fn prefixes(taxonomy: &Taxonomy) -> Vec<String> {
+pub(crate) fn prefixes(taxonomy: &Taxonomy) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, d) in taxonomy.dimensions.iter().enumerate() {
         let mut p: String = d

@@ -533,3 +533,15 @@ fn synthetic_projects_have_dependencies_and_a_few_quick_wins() {
     assert!((3..=6).contains(&quick), "{quick}");
     assert!(programs.iter().filter(|p| !p.depends_on.is_empty()).count() > 10);
 }
+
+#[test]
+#[ignore]
+fn dump_scaffold() {
+    let mut o = options(RegionType::Desa, Language::En, 5);
+    o.region = "Banggai".into();
+    for (p, s) in scaffold::files(&o) {
+        let path = std::path::Path::new("/tmp/sc").join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, s).unwrap();
+    }
+}
