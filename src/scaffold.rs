@@ -1149,3 +1149,58 @@ fn program_yaml(
         ),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_values_read_back_exactly() {
+        for s in [
+            "Banggai",
+            "Kota \"Lama\": Timur # 2",
+            "back\\slash",
+            "line\nbreak\ttab",
+            "- starts like a list",
+            "yes",
+            "2023",
+            "bell\u{7}",
+            "Bau-Bau's ümlaut 漢字",
+        ] {
+            let yaml = format!("v: {}\n", q(s));
+            let back: std::collections::BTreeMap<String, String> =
+                crate::yaml::from_str(&yaml, "t").unwrap();
+            assert_eq!(back["v"], s, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn absurd_options_do_not_panic_and_stay_parseable() {
+        for (start_year, years) in [(i32::MAX, u32::MAX), (i32::MIN, 0), (2025, 1), (0, 3)] {
+            let o = InitOptions {
+                region: String::new(),
+                kind: RegionType::Provinsi,
+                province: None,
+                start_year,
+                years,
+                language: Language::En,
+            };
+            let files = files(&o);
+            assert_eq!(files.len(), 7);
+            let m: crate::model::Masterplan = crate::yaml::from_str(&files[0].1, "m").unwrap();
+            assert_eq!(m.period.start_year, start_year);
+            for (path, src) in &files[1..] {
+                crate::yaml::from_str::<crate::model::Pokja>(src, path).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn every_builtin_dimension_has_a_worked_example_of_its_own_element() {
+        let t = Taxonomy::default_builtin();
+        for d in &t.dimensions {
+            let e = EXAMPLES.iter().find(|e| e.dimension == d.key).unwrap();
+            assert!(d.element(e.element).is_some(), "{}", d.key);
+        }
+    }
+}
