@@ -1,0 +1,478 @@
+//! The readiness chart: a Mermaid `xychart-beta` block drawn as a compact vertical bar chart.
+//!
+//! Accepted syntax (Mermaid's, read leniently):
+//! - `title "Kesiapan Smart Governance"` (quotes optional);
+//! - `x-axis [Struktur, Infrastruktur, "Supra struktur"]`, optionally with a title before the
+//!   list (`x-axis "Elemen" [...]`); a numeric `x-axis 0 --> 10` only numbers the categories;
+//! - `y-axis "Skor" 0 --> 5` (title and range each optional; without a range it is chosen from
+//!   the data);
+//! - `bar [3, 2, 2]` and `line [...]`, each optionally named (`bar "2023" [3, 2, 2]`). Several
+//!   `bar` lines give grouped bars, one colour per series; `line` series are drawn as polylines.
+//!   Values that are not numbers leave a gap.
+
+use super::{
+    AXIS, ChartBlock, GRID, INK, MUTED, clean, fit, format_number, line, palette, rect, text, wrap2,
+};
+use crate::typeset::fonts::{self, FontId};
+use crate::typeset::page::Item;
+
+/// Categories and values beyond this many are ignored (a readiness chart has three to six).
+const MAX_POINTS: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SeriesKind {
+    Bar,
+    Line,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Series {
+    pub kind: SeriesKind,
+    pub name: Option<String>,
+    pub values: Vec<Option<f32>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct XyChart {
+    pub title: Option<String>,
+    pub x_title: Option<String>,
+    pub categories: Vec<String>,
+    pub y_title: Option<String>,
+    pub y_range: Option<(f32, f32)>,
+    pub series: Vec<Series>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing.
+
+pub(super) fn parse<'a>(lines: impl Iterator<Item = &'a str>) -> XyChart {
+    let mut xy = XyChart::default();
+    for raw in lines {
+        let t = raw.trim();
+        if t.is_empty() || t.starts_with("%%") {
+            continue;
+        }
+        let (keyword, rest) = match t.find(|c: char| c.is_whitespace() || c == '[' || c == '"') {
+            Some(i) => (&t[..i], t[i..].trim_start()),
+            None => (t, ""),
+        };
+        match keyword.to_ascii_lowercase().as_str() {
+            "title" => {
+                let title = unquote(rest);
+                xy.title = (!title.is_empty()).then_some(title);
+            }
+            "x-axis" => {
+                let (title, after) = leading_title(rest);
+                xy.x_title = title;
+                if let Some(list) = bracketed(after) {
+                    xy.categories = split_list(list)
+                        .into_iter()
+                        .take(MAX_POINTS)
+                        .map(|s| unquote(&s))
+                        .collect();
+                }
+            }
+            "y-axis" => {
+                let (title, after) = leading_title(rest);
+                xy.y_title = title;
+                xy.y_range = parse_range(after);
+            }
+            "bar" | "line" => {
+                let kind = if keyword.eq_ignore_ascii_case("bar") {
+                    SeriesKind::Bar
+                } else {
+                    SeriesKind::Line
+                };
+                let (name, after) = leading_title(rest);
+                let Some(list) = bracketed(after) else {
+                    continue;
+                };
+                let values = split_list(list)
+                    .into_iter()
+                    .take(MAX_POINTS)
+                    .map(|s| s.trim().parse::<f32>().ok().filter(|v| v.is_finite()))
+                    .collect();
+                xy.series.push(Series { kind, name, values });
+            }
+            _ => {}
+        }
+    }
+    xy
+}
+
+/// Text without surrounding quotes, cleaned.
+fn unquote(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_prefix('"')
+        .map(|inner| inner.strip_suffix('"').unwrap_or(inner))
+        .unwrap_or(s);
+    clean(s)
+}
+
+/// An optional title before a list or range: a quoted string or a bare word that is neither a
+/// number nor a list. Returns the title and what follows it.
+fn leading_title(s: &str) -> (Option<String>, &str) {
+    let s = s.trim_start();
+    if let Some(inner) = s.strip_prefix('"') {
+        return match inner.find('"') {
+            Some(end) => {
+                let title = clean(&inner[..end]);
+                (
+                    (!title.is_empty()).then_some(title),
+                    inner[end + 1..].trim_start(),
+                )
+            }
+            None => (Some(clean(inner)).filter(|t| !t.is_empty()), ""),
+        };
+    }
+    if s.is_empty() || s.starts_with('[') || s.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+    {
+        return (None, s);
+    }
+    // A bare title runs up to a list or a range.
+    let end = s
+        .find('[')
+        .or_else(|| {
+            s.find("-->").and_then(|arrow| {
+                // Back up over the range's first number.
+                s[..arrow].trim_end().rfind(char::is_whitespace)
+            })
+        })
+        .unwrap_or(s.len());
+    let title = clean(&s[..end]);
+    ((!title.is_empty()).then_some(title), &s[end..])
+}
+
+/// The text between the first `[` and the last `]` (or the end when unclosed).
+fn bracketed(s: &str) -> Option<&str> {
+    let start = s.find('[')? + 1;
+    let inner = &s[start..];
+    Some(match inner.rfind(']') {
+        Some(end) => &inner[..end],
+        None => inner,
+    })
+}
+
+/// Comma-separated items; commas inside double quotes do not split.
+fn split_list(s: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in s.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                current.push(c);
+            }
+            ',' if !quoted => items.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    if !current.trim().is_empty() || !items.is_empty() {
+        items.push(current);
+    }
+    items
+}
+
+/// `0 --> 5`.
+fn parse_range(s: &str) -> Option<(f32, f32)> {
+    let (lo, hi) = s.split_once("-->")?;
+    let lo: f32 = lo.trim().parse().ok()?;
+    let hi: f32 = hi.trim().parse().ok()?;
+    (lo.is_finite() && hi.is_finite() && hi > lo).then_some((lo, hi))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout.
+
+const TITLE_SIZE: f32 = 9.5;
+const TITLE_H: f32 = 16.0;
+const SMALL: f32 = 7.0;
+const X_LABEL_SIZE: f32 = 7.5;
+const X_LINE_GAP: f32 = 8.5;
+const HEADROOM: f32 = 11.0;
+const TARGET_H: f32 = 170.0;
+const MIN_PLOT_H: f32 = 40.0;
+
+/// The step between ticks: 1, 2, 2.5 or 5 times a power of ten, giving about five intervals.
+fn nice_step(span: f32) -> f32 {
+    let raw = (span / 5.0).max(f32::MIN_POSITIVE);
+    let magnitude = 10f32.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|step| *step >= raw * 0.999)
+        .unwrap_or(10.0 * magnitude)
+}
+
+pub(super) fn layout(xy: &XyChart, width: f32, max_height: f32) -> Option<ChartBlock> {
+    let points = xy
+        .series
+        .iter()
+        .map(|s| s.values.len())
+        .max()
+        .unwrap_or(0)
+        .max(xy.categories.len());
+    let values = || xy.series.iter().flat_map(|s| s.values.iter().flatten());
+    if points == 0 || values().next().is_none() {
+        return None;
+    }
+
+    // The value range and its ticks.
+    let (lo, hi) = match xy.y_range {
+        Some(range) => range,
+        None => {
+            let lo = values().fold(0.0_f32, |a, v| a.min(*v));
+            let hi = values().fold(0.0_f32, |a, v| a.max(*v));
+            let hi = if hi > lo { hi } else { lo + 1.0 };
+            let step = nice_step(hi - lo);
+            ((lo / step).floor() * step, (hi / step).ceil() * step)
+        }
+    };
+    let step = nice_step(hi - lo);
+    let mut ticks = Vec::new();
+    let mut k = (lo / step).ceil();
+    while ticks.len() < 50 {
+        let v = k * step;
+        if v > hi + step * 1e-3 {
+            break;
+        }
+        ticks.push(v);
+        k += 1.0;
+    }
+    let tick_labels: Vec<String> = ticks.iter().map(|v| format_number(*v)).collect();
+    let axis_w = tick_labels
+        .iter()
+        .map(|l| fonts::text_width(FontId::Regular, SMALL, l))
+        .fold(0.0_f32, f32::max)
+        + 8.0;
+
+    // Width: a slot per category, wide enough for its bars and its label, within `width`.
+    let bar_series = xy
+        .series
+        .iter()
+        .filter(|s| s.kind == SeriesKind::Bar)
+        .count();
+    let per_slot = bar_series.max(1);
+    let widest_label = xy
+        .categories
+        .iter()
+        .map(|c| fonts::text_width(FontId::Regular, X_LABEL_SIZE, c))
+        .fold(0.0_f32, f32::max);
+    let slot_wanted = (per_slot as f32 * 18.0 + 16.0)
+        .max((widest_label + 10.0).min(110.0))
+        .max(36.0);
+    let title_w = xy
+        .title
+        .as_deref()
+        .map(|t| fonts::text_width(FontId::Bold, TITLE_SIZE, t) + 2.0)
+        .unwrap_or(0.0);
+    let used_w = (axis_w + points as f32 * slot_wanted + 6.0)
+        .max(title_w)
+        .min(width);
+    // A very narrow chart keeps most of its width for the plot; tick labels are shortened.
+    let axis_w = axis_w.min(used_w * 0.4);
+    let plot_x0 = axis_w;
+    let plot_x1 = used_w - 2.0;
+    let slot = ((plot_x1 - plot_x0) / points as f32).max(0.0);
+
+    // Category labels, at most two lines each.
+    let labels: Vec<Vec<String>> = (0..points)
+        .map(|i| match xy.categories.get(i) {
+            Some(c) => wrap2(FontId::Regular, X_LABEL_SIZE, c, (slot - 4.0).max(0.0)),
+            None => vec![fit(
+                FontId::Regular,
+                X_LABEL_SIZE,
+                &(i + 1).to_string(),
+                (slot - 2.0).max(0.0),
+            )],
+        })
+        .collect();
+    let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+
+    // Legend entries: named series.
+    let legend: Vec<(usize, String)> = xy
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.name.clone().map(|n| (i, n)))
+        .collect();
+
+    // Heights, top to bottom.
+    let title_h = if xy.title.is_some() { TITLE_H } else { 0.0 };
+    let y_title_h = if xy.y_title.is_some() { 10.0 } else { 0.0 };
+    let plot_top = title_h + y_title_h + HEADROOM;
+    let x_labels_h = 4.0 + label_lines as f32 * X_LINE_GAP + 2.0;
+    let x_title_h = if xy.x_title.is_some() { 11.0 } else { 0.0 };
+    let legend_lines = legend_layout(&legend, used_w).last().map_or(0, |e| e.1 + 1);
+    let legend_h = legend_lines as f32 * 11.0;
+    let below = x_labels_h + x_title_h + legend_h + 2.0;
+    let height = TARGET_H.min(max_height).max(plot_top + MIN_PLOT_H + below);
+    let plot_bottom = height - below;
+    let plot_h = plot_bottom - plot_top;
+    let y_of = |v: f32| plot_bottom - (v.clamp(lo, hi) - lo) / (hi - lo) * plot_h;
+
+    let mut items: Vec<Item> = Vec::new();
+    if let Some(title) = &xy.title {
+        let t = fit(FontId::Bold, TITLE_SIZE, title, used_w);
+        let w = fonts::text_width(FontId::Bold, TITLE_SIZE, &t);
+        items.push(text(
+            ((used_w - w) / 2.0).max(0.0),
+            fonts::ascent(FontId::Bold, TITLE_SIZE) + 1.0,
+            FontId::Bold,
+            TITLE_SIZE,
+            INK,
+            t,
+        ));
+    }
+    if let Some(y_title) = &xy.y_title {
+        items.push(text(
+            0.0,
+            title_h + 7.0,
+            FontId::Regular,
+            SMALL,
+            MUTED,
+            fit(FontId::Regular, SMALL, y_title, used_w),
+        ));
+    }
+    // Gridlines and tick labels.
+    for (v, label) in ticks.iter().zip(tick_labels) {
+        let y = y_of(*v);
+        items.push(line(plot_x0, y, plot_x1, y, 0.4, GRID));
+        let label = fit(FontId::Regular, SMALL, &label, (plot_x0 - 4.0).max(0.0));
+        let w = fonts::text_width(FontId::Regular, SMALL, &label);
+        items.push(text(
+            (plot_x0 - 4.0 - w).max(0.0),
+            y + 2.4,
+            FontId::Regular,
+            SMALL,
+            MUTED,
+            label,
+        ));
+    }
+    let base_value = 0.0_f32.clamp(lo, hi);
+    let base_y = y_of(base_value);
+
+    // Bars, grouped per category, each with its value above it (below when negative).
+    let gap = (slot * 0.08).min(1.5);
+    let bar_w = ((slot * 0.72 - gap * (per_slot as f32 - 1.0)) / per_slot as f32).clamp(0.0, 22.0);
+    let group_w = per_slot as f32 * bar_w + (per_slot as f32 - 1.0) * gap;
+    let mut bar_index = 0;
+    for (si, s) in xy.series.iter().enumerate() {
+        if s.kind != SeriesKind::Bar {
+            continue;
+        }
+        let colour = palette(si);
+        for (i, v) in s.values.iter().enumerate().take(points) {
+            let Some(v) = *v else { continue };
+            let slot_x = plot_x0 + i as f32 * slot;
+            let x = slot_x + (slot - group_w) / 2.0 + bar_index as f32 * (bar_w + gap);
+            let y = y_of(v);
+            let (top, h) = if y <= base_y {
+                (y, base_y - y)
+            } else {
+                (base_y, y - base_y)
+            };
+            items.push(rect(x, top, bar_w, h, colour));
+            let label = fit(FontId::Regular, SMALL, &format_number(v), used_w);
+            let w = fonts::text_width(FontId::Regular, SMALL, &label);
+            let lx = (x + bar_w / 2.0 - w / 2.0).clamp(0.0, (used_w - w).max(0.0));
+            let ly = if v >= base_value {
+                top - 2.5
+            } else {
+                (top + h + 8.0).min(plot_bottom - 1.0)
+            };
+            items.push(text(lx, ly, FontId::Regular, SMALL, INK, label));
+        }
+        bar_index += 1;
+    }
+    // Line series: polylines through the slot centres, with small square markers.
+    for (si, s) in xy.series.iter().enumerate() {
+        if s.kind != SeriesKind::Line {
+            continue;
+        }
+        let colour = palette(si);
+        let mut previous: Option<(f32, f32)> = None;
+        for (i, v) in s.values.iter().enumerate().take(points) {
+            let Some(v) = *v else {
+                previous = None;
+                continue;
+            };
+            let point = (plot_x0 + (i as f32 + 0.5) * slot, y_of(v));
+            if let Some((px, py)) = previous {
+                items.push(line(px, py, point.0, point.1, 1.2, colour));
+            }
+            items.push(rect(point.0 - 1.8, point.1 - 1.8, 3.6, 3.6, colour));
+            previous = Some(point);
+        }
+    }
+    // Axes on top of the bars' feet.
+    items.push(line(plot_x0, plot_top, plot_x0, plot_bottom, 0.6, AXIS));
+    items.push(line(plot_x0, base_y, plot_x1, base_y, 0.7, AXIS));
+
+    // Category labels.
+    for (i, lines) in labels.iter().enumerate() {
+        let centre = plot_x0 + (i as f32 + 0.5) * slot;
+        for (k, l) in lines.iter().enumerate() {
+            let w = fonts::text_width(FontId::Regular, X_LABEL_SIZE, l);
+            items.push(text(
+                (centre - w / 2.0).clamp(0.0, (used_w - w).max(0.0)),
+                plot_bottom + 4.0 + X_LINE_GAP * (k as f32 + 1.0) - 1.5,
+                FontId::Regular,
+                X_LABEL_SIZE,
+                INK,
+                l.clone(),
+            ));
+        }
+    }
+    let mut y = plot_bottom + x_labels_h;
+    if let Some(x_title) = &xy.x_title {
+        let t = fit(FontId::Regular, SMALL, x_title, used_w);
+        let w = fonts::text_width(FontId::Regular, SMALL, &t);
+        items.push(text(
+            (plot_x0 + plot_x1 - w) / 2.0,
+            y + 8.0,
+            FontId::Regular,
+            SMALL,
+            MUTED,
+            t,
+        ));
+        y += x_title_h;
+    }
+    for ((si, name), (x, line_no)) in legend.iter().zip(legend_layout(&legend, used_w)) {
+        let top = y + line_no as f32 * 11.0;
+        items.push(rect(x, top + 2.0, 9.0, 6.0, palette(*si)));
+        items.push(text(
+            x + 12.0,
+            top + 8.0,
+            FontId::Regular,
+            SMALL,
+            INK,
+            fit(FontId::Regular, SMALL, name, (used_w - 12.0).max(0.0)),
+        ));
+    }
+    Some(ChartBlock {
+        width: used_w,
+        height,
+        items,
+    })
+}
+
+/// Where each legend entry goes: (x, line number), flowing left to right.
+fn legend_layout(legend: &[(usize, String)], width: f32) -> Vec<(f32, usize)> {
+    let mut out = Vec::with_capacity(legend.len());
+    let mut x = 0.0;
+    let mut line_no = 0;
+    for (_, name) in legend {
+        let name = fit(FontId::Regular, SMALL, name, (width - 12.0).max(0.0));
+        let w = 12.0 + fonts::text_width(FontId::Regular, SMALL, &name);
+        if x > 0.0 && x + w > width {
+            x = 0.0;
+            line_no += 1;
+        }
+        out.push((x, line_no));
+        x += w + 10.0;
+    }
+    out
+}
