@@ -1,3 +1,7 @@
+//! The `masterplan` command: a thin layer over the library (see src/cli/).
+
+mod cli;
+
 fn main() {
-    println!("masterplan");
+    std::process::exit(cli::run());
 }

@@ -89,10 +89,11 @@ fn metrics(font: FontId) -> &'static Metrics {
                     continue;
                 }
                 sub.codepoints(|cp| {
-                    if cp < 0x1_0000 && bmp[cp as usize] == 0 {
-                        if let Some(g) = sub.glyph_index(cp) {
-                            bmp[cp as usize] = face.glyph_hor_advance(g).unwrap_or(0);
-                        }
+                    if cp < 0x1_0000
+                        && bmp[cp as usize] == 0
+                        && let Some(g) = sub.glyph_index(cp)
+                    {
+                        bmp[cp as usize] = face.glyph_hor_advance(g).unwrap_or(0);
                     }
                 });
             }

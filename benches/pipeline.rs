@@ -1,0 +1,263 @@
+//! `cargo bench`: speed and memory of the pipeline on synthetic projects of 60, 600 and 3000
+//! programmes. Prints a table; never fails on a slow run (figures, not assertions).
+//!
+//! In-process figures (median of several runs): `check` (load + validate), `markdown` (plan +
+//! render), `pdf` (typeset the Markdown), and peak heap of the whole in-process pipeline
+//! (counting allocator). Whole-process figures: wall time and peak RSS of
+//! `masterplan generate` (Markdown and PDF) run as a child process.
+//!
+//! Set `MASTERPLAN_BENCH_SIZES=60,600` to choose sizes, `MASTERPLAN_BENCH_RUNS=5` for runs.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now = CURRENT.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                    - layout.size();
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                CURRENT.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+struct Row {
+    programs: usize,
+    check: Duration,
+    markdown: Duration,
+    pdf: Duration,
+    pages: usize,
+    pdf_kb: usize,
+    peak_heap: usize,
+    process_wall: Duration,
+    process_rss_kb: i64,
+}
+
+fn write_project(dir: &Path, programs: usize) {
+    for (name, content) in masterplan::synth::project(programs) {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().expect("file has a folder")).expect("mkdir");
+        std::fs::write(path, content).expect("write");
+    }
+}
+
+fn measure(programs: usize, runs: usize) -> Row {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("project");
+    write_project(&root, programs);
+
+    // Warm-up and correctness: the synthetic project must be valid.
+    let checked = masterplan::check(&root);
+    assert!(
+        !checked.has_errors(),
+        "synthetic project of {programs} programmes has errors: {:?}",
+        checked.diagnostics.iter().find(|d| d.is_error())
+    );
+
+    let mut check_times = Vec::new();
+    let mut md_times = Vec::new();
+    let mut pdf_times = Vec::new();
+    let mut peak_heap = 0;
+    let mut pdf_len = 0;
+    let mut pages = 0;
+    for _ in 0..runs {
+        let base = CURRENT.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+
+        let t = Instant::now();
+        let checked = masterplan::check(&root);
+        check_times.push(t.elapsed());
+        let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+            panic!("synthetic project did not load");
+        };
+
+        let t = Instant::now();
+        let plan = masterplan::plan::plan(project, taxonomy);
+        let docs = masterplan::render::render(project, taxonomy, &plan, &Default::default())
+            .expect("render");
+        md_times.push(t.elapsed());
+
+        let t = Instant::now();
+        let pdf = masterplan::typeset::typeset(&docs[0].markdown, &root, &Default::default())
+            .expect("typeset");
+        pdf_times.push(t.elapsed());
+        pdf_len = pdf.len();
+        pages = count_pages(&pdf);
+
+        peak_heap = peak_heap.max(PEAK.load(Ordering::Relaxed) - base);
+    }
+
+    let (process_wall, process_rss_kb) = run_process(&root, &tmp.path().join("out"));
+    Row {
+        programs,
+        check: median(check_times),
+        markdown: median(md_times),
+        pdf: median(pdf_times),
+        pages,
+        pdf_kb: pdf_len / 1024,
+        peak_heap,
+        process_wall,
+        process_rss_kb,
+    }
+}
+
+fn count_pages(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf)
+        .map(|d| d.get_pages().len())
+        .unwrap_or(0)
+}
+
+/// Run `masterplan generate` as a child; wall time and the child's peak RSS (KiB).
+fn run_process(root: &Path, out: &Path) -> (Duration, i64) {
+    let exe = env!("CARGO_BIN_EXE_masterplan");
+    let t = Instant::now();
+    let status = Command::new(exe)
+        .arg("generate")
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run masterplan");
+    let wall = t.elapsed();
+    assert!(
+        status.success(),
+        "masterplan generate failed on the synthetic project"
+    );
+    // SAFETY: getrusage only writes into the struct we pass.
+    let rss = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage.ru_maxrss
+    };
+    (wall, rss)
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets with --bench absent: keep that cheap.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("MASTERPLAN_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![60, 600, 3000]);
+    let runs: usize = std::env::var("MASTERPLAN_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5)
+        .max(1);
+
+    println!(
+        "masterplan pipeline benchmark ({runs} runs each, median; peak heap in-process; RSS of the whole `generate` process)"
+    );
+    println!(
+        "{:>10} {:>10} {:>12} {:>10} {:>7} {:>9} {:>11} {:>13} {:>12}",
+        "programmes",
+        "check ms",
+        "markdown ms",
+        "pdf ms",
+        "pages",
+        "pdf KB",
+        "heap MB",
+        "generate ms",
+        "max RSS MB"
+    );
+    let mut rows = Vec::new();
+    for &n in &sizes {
+        let r = measure(n, runs);
+        println!(
+            "{:>10} {:>10.2} {:>12.2} {:>10.1} {:>7} {:>9} {:>11.1} {:>13.1} {:>12.1}",
+            r.programs,
+            ms(r.check),
+            ms(r.markdown),
+            ms(r.pdf),
+            r.pages,
+            r.pdf_kb,
+            mb(r.peak_heap),
+            ms(r.process_wall),
+            r.process_rss_kb as f64 / 1024.0
+        );
+        rows.push(r);
+    }
+    println!();
+    println!("per programme (linearity):");
+    for r in &rows {
+        let n = r.programs as f64;
+        println!(
+            "{:>10} check+markdown {:>7.1} µs/programme, generate {:>7.1} µs/programme",
+            r.programs,
+            (r.check + r.markdown).as_secs_f64() * 1e6 / n,
+            r.process_wall.as_secs_f64() * 1e6 / n
+        );
+    }
+    println!();
+    println!("targets: check+markdown < 10 ms (60) and < 300 ms (3000), heap < 100 MB;");
+    println!("         generate (md+pdf) < 50 ms and 40 MB (60), < 2 s and 300 MB (3000)");
+    for r in &rows {
+        let cm = ms(r.check + r.markdown);
+        let verdict = |ok: bool| if ok { "ok" } else { "MISSED" };
+        match r.programs {
+            60 => println!(
+                "  60: check+markdown {cm:.1} ms {}; generate {:.0} ms {}; RSS {:.1} MB {}",
+                verdict(cm < 10.0),
+                ms(r.process_wall),
+                verdict(ms(r.process_wall) < 50.0),
+                r.process_rss_kb as f64 / 1024.0,
+                verdict(r.process_rss_kb < 40 * 1024)
+            ),
+            3000 => println!(
+                "  3000: check+markdown {cm:.1} ms {}; generate {:.0} ms {}; RSS {:.1} MB {}",
+                verdict(cm < 300.0),
+                ms(r.process_wall),
+                verdict(ms(r.process_wall) < 2000.0),
+                r.process_rss_kb as f64 / 1024.0,
+                verdict(r.process_rss_kb < 300 * 1024)
+            ),
+            _ => {}
+        }
+    }
+}
