@@ -103,18 +103,24 @@ pub(super) fn parse<'a>(lines: impl Iterator<Item = &'a str>) -> Gantt {
         if keyword.starts_with("accTitle") || keyword.starts_with("accDescr") {
             continue;
         }
-        let Some((label, data)) = t.split_once(':') else {
-            continue;
-        };
-        let label = clean(label);
         let previous_end = g.tasks.last().map(|task| task.end);
-        let Some(mut task) = parse_task_data(
-            data,
-            inclusive_end,
-            previous_end,
-            &ends_by_id,
-            &starts_by_id,
-        ) else {
+        let read = |(label, data): (&str, &str)| {
+            parse_task_data(
+                data,
+                inclusive_end,
+                previous_end,
+                &ends_by_id,
+                &starts_by_id,
+            )
+            .map(|task| (clean(label), task))
+        };
+        // Mermaid ends the label at the first colon; a label that itself contains one (which
+        // Mermaid cannot show) is still read when the data after the last colon makes sense.
+        let Some((label, mut task)) = t
+            .rsplit_once(':')
+            .and_then(read)
+            .or_else(|| t.split_once(':').and_then(read))
+        else {
             continue;
         };
         if label.is_empty() {
@@ -936,6 +942,8 @@ mod tests {
             Backwards :x11, 2026, 2024
             No data at all
             accTitle: not a task
+            Label: with a colon :crit, c1, 2023, 2024
+            Time of day :t1, 2023-01-01 10:00, 2024
             ",
         );
         let got: Vec<(&str, i32, i32, bool)> = g
@@ -958,6 +966,8 @@ mod tests {
                 ("One value", 2028, 2030, false),
                 ("Until", 2023, 2025, false),
                 ("Milestone", 2026, 2027, false),
+                ("Label: with a colon", 2023, 2024, true),
+                ("Time of day", 2023, 2024, false),
             ]
         );
     }

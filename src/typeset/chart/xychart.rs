@@ -90,7 +90,7 @@ pub(super) fn parse<'a>(lines: impl Iterator<Item = &'a str>) -> XyChart {
                 let values = split_list(list)
                     .into_iter()
                     .take(MAX_POINTS)
-                    .map(|s| s.trim().parse::<f32>().ok().filter(|v| v.is_finite()))
+                    .map(|s| parse_value(&s))
                     .collect();
                 xy.series.push(Series { kind, name, values });
             }
@@ -175,12 +175,21 @@ fn split_list(s: &str) -> Vec<String> {
     items
 }
 
+/// Values beyond this magnitude are not plotted (they would overflow the scale arithmetic).
+const MAX_MAGNITUDE: f32 = 1e12;
+
+/// A plottable number.
+fn parse_value(s: &str) -> Option<f32> {
+    let v: f32 = s.trim().parse().ok()?;
+    (v.is_finite() && v.abs() <= MAX_MAGNITUDE).then_some(v)
+}
+
 /// `0 --> 5`.
 fn parse_range(s: &str) -> Option<(f32, f32)> {
     let (lo, hi) = s.split_once("-->")?;
-    let lo: f32 = lo.trim().parse().ok()?;
-    let hi: f32 = hi.trim().parse().ok()?;
-    (lo.is_finite() && hi.is_finite() && hi > lo).then_some((lo, hi))
+    let (lo, hi) = (parse_value(lo)?, parse_value(hi)?);
+    // A range too thin to divide into ticks is no range.
+    (hi - lo > (hi.abs().max(lo.abs()) * 1e-5).max(1e-9)).then_some((lo, hi))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,4 +484,252 @@ fn legend_layout(legend: &[(usize, String)], width: f32) -> Vec<(f32, usize)> {
         x += w + 10.0;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout_mermaid;
+    use super::super::testutil::{assert_inside, texts};
+    use super::*;
+    use crate::typeset::page::Rgb;
+
+    const READINESS: &str = "xychart-beta
+    title \"Kesiapan Smart Governance\"
+    x-axis [Struktur, Infrastruktur, Suprastruktur]
+    y-axis \"Skor\" 0 --> 5
+    bar [3, 2, 2]
+";
+
+    fn parsed(src: &str) -> XyChart {
+        parse(src.lines().skip(1))
+    }
+
+    fn bars(block: &ChartBlock) -> Vec<(f32, f32, f32, f32, Rgb)> {
+        block
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { x, y, w, h, fill } if *w > 4.0 && *h > 0.0 && *w != 9.0 => {
+                    Some((*x, *y, *w, *h, *fill))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_the_readiness_chart() {
+        let xy = parsed(READINESS);
+        assert_eq!(xy.title.as_deref(), Some("Kesiapan Smart Governance"));
+        assert_eq!(
+            xy.categories,
+            ["Struktur", "Infrastruktur", "Suprastruktur"]
+        );
+        assert_eq!(xy.y_title.as_deref(), Some("Skor"));
+        assert_eq!(xy.y_range, Some((0.0, 5.0)));
+        assert_eq!(
+            xy.series,
+            [Series {
+                kind: SeriesKind::Bar,
+                name: None,
+                values: vec![Some(3.0), Some(2.0), Some(2.0)]
+            }]
+        );
+    }
+
+    #[test]
+    fn lenient_forms() {
+        let xy = parsed(
+            "xychart-beta
+            title Kesiapan tanpa kutip
+            x-axis \"Elemen\" [\"Supra, struktur\", Infra , \"Struktur\"]
+            y-axis Skor rata-rata 1 --> 4
+            bar \"2023\" [3, x, 2.5]
+            line [1,2,3]
+            bar []
+            bar no list
+            frobnicate [1]
+            ",
+        );
+        assert_eq!(xy.title.as_deref(), Some("Kesiapan tanpa kutip"));
+        assert_eq!(xy.x_title.as_deref(), Some("Elemen"));
+        assert_eq!(xy.categories, ["Supra, struktur", "Infra", "Struktur"]);
+        assert_eq!(xy.y_title.as_deref(), Some("Skor rata-rata"));
+        assert_eq!(xy.y_range, Some((1.0, 4.0)));
+        assert_eq!(xy.series.len(), 3);
+        assert_eq!(xy.series[0].name.as_deref(), Some("2023"));
+        assert_eq!(xy.series[0].values, [Some(3.0), None, Some(2.5)]);
+        assert_eq!(xy.series[1].kind, SeriesKind::Line);
+        assert!(xy.series[2].values.is_empty());
+        let y = parsed("xychart-beta\ny-axis 0 --> 10\nx-axis 0 --> 5\n");
+        assert_eq!((y.y_title, y.y_range), (None, Some((0.0, 10.0))));
+        assert!(y.categories.is_empty());
+        assert_eq!(parsed("x\ny-axis \"S\" 5 --> 1\n").y_range, None);
+    }
+
+    #[test]
+    fn bars_heights_are_proportional_and_values_printed() {
+        let blocks = layout_mermaid(READINESS, 480.0, 600.0).unwrap();
+        assert_eq!(blocks.len(), 1);
+        let block = &blocks[0];
+        assert_inside(block);
+        assert!(
+            block.width < 480.0,
+            "a three-bar chart is narrower than the page"
+        );
+        assert!(
+            block.height >= 140.0 && block.height <= 180.0,
+            "{}",
+            block.height
+        );
+        let b = bars(block);
+        assert_eq!(b.len(), 3, "{b:?}");
+        // 3 : 2 : 2, sharing a baseline.
+        assert!((b[0].3 / b[1].3 - 1.5).abs() < 1e-3);
+        assert!((b[1].3 - b[2].3).abs() < 1e-3);
+        assert!((b[0].1 + b[0].3 - (b[1].1 + b[1].3)).abs() < 1e-3);
+        assert!(b[0].0 < b[1].0 && b[1].0 < b[2].0);
+        let t = texts(block);
+        for expected in [
+            "Kesiapan Smart Governance",
+            "Skor",
+            "Struktur",
+            "Infrastruktur",
+            "Suprastruktur",
+            "0",
+            "5",
+            "3",
+        ] {
+            assert!(t.contains(&expected), "{expected} missing from {t:?}");
+        }
+        // Ticks 0..5 and the three values: "2" twice as a value, once as a tick.
+        assert_eq!(t.iter().filter(|s| **s == "2").count(), 3);
+        // Each value sits just above its bar.
+        for (bar, value) in b.iter().zip(["3", "2", "2"]) {
+            let above = block.items.iter().any(|i| {
+                matches!(i,
+                Item::Text { x, y, text, .. } if text == value
+                    && *x >= bar.0 - 5.0 && *x <= bar.0 + bar.2
+                    && *y <= bar.1 && *y >= bar.1 - 6.0)
+            });
+            assert!(above, "no {value} above {bar:?}");
+        }
+    }
+
+    #[test]
+    fn several_bar_lines_make_grouped_bars_with_distinct_colours() {
+        let src = "xychart-beta\nx-axis [A, B, C]\ny-axis 0 --> 5\nbar \"2023\" [1, 2, 3]\nbar \"2027\" [2, 3, 4]\n";
+        let block = &layout_mermaid(src, 480.0, 600.0).unwrap()[0];
+        assert_inside(block);
+        let b = bars(block);
+        assert_eq!(b.len(), 6);
+        type Bar = (f32, f32, f32, f32, Rgb);
+        let (first, second): (Vec<&Bar>, Vec<&Bar>) = b.iter().partition(|bar| bar.4 == palette(0));
+        assert_eq!(first.len(), 3);
+        assert!(second.iter().all(|bar| bar.4 == palette(1)));
+        for (a, c) in first.iter().zip(&second) {
+            // Side by side in the same slot, not overlapping.
+            assert!(a.0 + a.2 <= c.0 && c.0 - (a.0 + a.2) < 3.0);
+        }
+        let t = texts(block);
+        assert!(t.contains(&"2023") && t.contains(&"2027"), "legend: {t:?}");
+    }
+
+    #[test]
+    fn auto_range_when_none_is_given() {
+        let src = "xychart-beta\nx-axis [A, B]\nbar [37, 82]\n";
+        let block = &layout_mermaid(src, 480.0, 600.0).unwrap()[0];
+        assert_inside(block);
+        let t = texts(block);
+        assert!(t.contains(&"0") && t.contains(&"100"), "{t:?}");
+    }
+
+    #[test]
+    fn line_series_are_polylines() {
+        let src = "xychart-beta\nx-axis [A, B, C, D]\ny-axis 0 --> 5\nline [1, 2, 3, 4]\n";
+        let block = &layout_mermaid(src, 480.0, 600.0).unwrap()[0];
+        assert_inside(block);
+        let segments = block
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Line { color, .. } if *color == palette(0)))
+            .count();
+        assert_eq!(segments, 3);
+    }
+
+    #[test]
+    fn narrow_widths_and_many_categories_stay_inside() {
+        let mut src = String::from(
+            "xychart-beta\ntitle \"Kesiapan Smart City Kabupaten Banggai per Elemen dan Dimensi\"\nx-axis [",
+        );
+        for i in 0..40 {
+            src.push_str(&format!("\"Elemen panjang sekali nomor {i}\", "));
+        }
+        src.push_str("]\ny-axis \"Skor\" 0 --> 5\nbar [");
+        for i in 0..40 {
+            src.push_str(&format!("{}, ", i % 6));
+        }
+        src.push_str("]\nbar \"Target\" [5, 5]\nline [-3, 7]\n");
+        for width in [40.0, 120.0, 300.0, 480.0] {
+            let block = &layout_mermaid(&src, width, 600.0).unwrap()[0];
+            assert!(block.width <= width);
+            assert_inside(block);
+        }
+    }
+
+    #[test]
+    fn values_outside_the_range_are_clamped_and_negatives_hang_down() {
+        let src = "xychart-beta\nx-axis [A, B, C]\ny-axis -2 --> 5\nbar [9, -1, -7]\n";
+        let block = &layout_mermaid(src, 480.0, 600.0).unwrap()[0];
+        assert_inside(block);
+        let t = texts(block);
+        assert!(t.contains(&"9") && t.contains(&"-1") && t.contains(&"-7"));
+    }
+
+    #[test]
+    fn nothing_to_draw_is_none() {
+        assert!(layout_mermaid("xychart-beta\n", 400.0, 600.0).is_none());
+        assert!(
+            layout_mermaid("xychart-beta\ntitle \"T\"\nx-axis [A, B]\n", 400.0, 600.0).is_none()
+        );
+        assert!(layout_mermaid("xychart-beta\nbar [a, b]\n", 400.0, 600.0).is_none());
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        for src in [
+            "xychart-beta\nbar [1e38, -1e38]\n",
+            "xychart-beta\nbar [3e38, -3e38, 1e12, -1e12]\n",
+            "xychart-beta\ny-axis -3e38 --> 3e38\nbar [1]\n",
+            "xychart-beta\ny-axis 0 --> 1e-30\nbar [1]\n",
+            "xychart-beta\ny-axis \"unterminated\nbar [\"1\"\n",
+            "xychart-beta\nx-axis [\"\u{0}\", é]\nbar [NaN, inf, 3]\n",
+            "xychart-beta\nbar [0, 0, 0]\n",
+            "xychart-beta\ntitle\nx-axis\ny-axis\nbar\nline\n",
+            "xychart-beta\ny-axis 3 --> 3.0000001\nbar [3]\n",
+        ] {
+            for width in [40.0, 480.0] {
+                for max_h in [10.0, 160.0, 900.0] {
+                    if let Some(blocks) = layout_mermaid(src, width, max_h) {
+                        assert_inside(&blocks[0]);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compact_when_the_page_is_short() {
+        let block = &layout_mermaid(READINESS, 480.0, 120.0).unwrap()[0];
+        assert!(block.height <= 120.0, "{}", block.height);
+        assert_inside(block);
+    }
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(5.0), 1.0);
+        assert_eq!(nice_step(100.0), 20.0);
+        assert_eq!(nice_step(12.0), 2.5);
+        assert_eq!(nice_step(1.0), 0.2);
+    }
 }
