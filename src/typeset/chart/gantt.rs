@@ -405,17 +405,17 @@ struct Band {
     x1: f32,
     lane: usize,
     tint: Rgb,
-    /// The label, on one or (in a narrow band) two lines.
-    lines: Vec<String>,
+    /// The label, on one or (in a narrow band) two lines: each line's left x and text.
+    lines: Vec<(f32, String)>,
 }
 
-/// The height of a horizon label lane: taller when some label needs two lines.
-fn lane_height(bands: &[Band]) -> f32 {
-    if bands.iter().any(|b| b.lines.len() > 1) {
-        LANE2_H
-    } else {
-        LANE_H
-    }
+/// The horizons of a chart, placed, and their label lanes.
+struct Bands {
+    /// In drawing order (widest first).
+    bands: Vec<Band>,
+    /// Each lane's top and height, relative to the top of the header.
+    lanes: Vec<(f32, f32)>,
+    height: f32,
 }
 
 struct Geometry {
@@ -474,8 +474,7 @@ pub(super) fn layout(g: &Gantt, width: f32, max_height: f32) -> Option<Vec<Chart
 
     let rows = build_rows(g, &geo);
     let bands = place_bands(g, &geo);
-    let lanes = bands.iter().map(|b| b.lane + 1).max().unwrap_or(0);
-    let header_h = lanes as f32 * lane_height(&bands) + AXIS_H;
+    let header_h = bands.height + AXIS_H;
 
     let mut intro = Vec::new();
     let intro_h = draw_intro(g, width, &mut intro);
@@ -575,10 +574,11 @@ fn build_rows(g: &Gantt, geo: &Geometry) -> Vec<Row> {
     rows
 }
 
-fn place_bands(g: &Gantt, geo: &Geometry) -> Vec<Band> {
-    // Label lanes: a horizon goes to the first lane whose bands all end before it starts.
+fn place_bands(g: &Gantt, geo: &Geometry) -> Bands {
+    // Label lanes: a horizon goes to the first lane whose bands all end before it starts, so
+    // bands sharing a lane never overlap.
     let mut lane_ends: Vec<i32> = Vec::new();
-    let mut bands: Vec<(Band, i32)> = Vec::new();
+    let mut placed: Vec<(usize, f32, f32, i32)> = Vec::new(); // lane, x0, x1, years
     for h in &g.horizons {
         let lane = match lane_ends.iter().position(|end| *end < h.first) {
             Some(l) => l,
@@ -592,27 +592,78 @@ fn place_bands(g: &Gantt, geo: &Geometry) -> Vec<Band> {
         }
         let x0 = geo.x(h.first);
         let x1 = geo.x(h.last.saturating_add(1));
+        placed.push((lane, x0, x1, h.last - h.first));
+    }
+    let mut bands: Vec<(Band, i32)> = Vec::with_capacity(placed.len());
+    for (h, &(lane, x0, x1, years)) in g.horizons.iter().zip(&placed) {
+        // A label wider than its band may run on to the right, up to the next band in its lane.
+        let free_x1 = placed
+            .iter()
+            .filter(|p| p.0 == lane && p.1 >= x1)
+            .map(|p| p.1)
+            .fold(geo.grid_x1, f32::min);
         bands.push((
             Band {
                 x0,
                 x1,
                 lane,
                 tint: BAND_TINTS[0],
-                lines: wrap2(FontId::Bold, LANE_SIZE, &h.label, (x1 - x0 - 4.0).max(0.0)),
+                lines: place_label(&h.label, x0, x1, free_x1),
             },
-            h.last - h.first,
+            years,
         ));
+    }
+    // Lane heights: two lines where some label in the lane needs them.
+    let lane_count = lane_ends.len();
+    let mut lanes = Vec::with_capacity(lane_count);
+    let mut top = 0.0;
+    for lane in 0..lane_count {
+        let two = bands
+            .iter()
+            .any(|(b, _)| b.lane == lane && b.lines.len() > 1);
+        let h = if two { LANE2_H } else { LANE_H };
+        lanes.push((top, h));
+        top += h;
     }
     // Widest first so that nested horizons stay visible; tints darken with each band drawn.
     bands.sort_by_key(|b| std::cmp::Reverse(b.1));
-    bands
+    let bands = bands
         .into_iter()
         .enumerate()
         .map(|(i, (mut band, _))| {
             band.tint = BAND_TINTS[i % BAND_TINTS.len()];
             band
         })
-        .collect()
+        .collect();
+    Bands {
+        bands,
+        lanes,
+        height: top,
+    }
+}
+
+/// A horizon label's lines: centred on one line if it fits the band, else on two lines broken
+/// between words, else on one line running on to the right (up to `free_x1`), else shortened.
+fn place_label(label: &str, x0: f32, x1: f32, free_x1: f32) -> Vec<(f32, String)> {
+    let width = |t: &str| fonts::text_width(FontId::Bold, LANE_SIZE, t);
+    let centred = |t: String| ((x0 + x1 - width(&t)) / 2.0, t);
+    let inside = (x1 - x0 - 4.0).max(0.0);
+    if label.is_empty() {
+        return Vec::new();
+    }
+    if width(label) <= inside {
+        return vec![centred(label.to_string())];
+    }
+    let lines = wrap2(FontId::Bold, LANE_SIZE, label, inside);
+    if lines.len() == 2 && lines.join(" ") == label {
+        return lines.into_iter().map(centred).collect();
+    }
+    let run_on = (free_x1 - x0 - 4.0).max(inside);
+    let text = fit(FontId::Bold, LANE_SIZE, label, run_on);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    vec![(x0 + 2.0, text)]
 }
 
 /// Title and legend (first block only). Returns their height.
@@ -689,12 +740,10 @@ fn draw_intro(g: &Gantt, width: f32, items: &mut Vec<Item>) -> f32 {
 }
 
 /// Bands, grid, horizon lanes and the year axis of one block.
-fn draw_header(geo: &Geometry, bands: &[Band], top: f32, bottom: f32, items: &mut Vec<Item>) {
-    let lanes = bands.iter().map(|b| b.lane + 1).max().unwrap_or(0);
-    let lane_h = lane_height(bands);
-    let axis_top = top + lanes as f32 * lane_h;
+fn draw_header(geo: &Geometry, bands: &Bands, top: f32, bottom: f32, items: &mut Vec<Item>) {
+    let axis_top = top + bands.height;
     let axis_bottom = axis_top + AXIS_H;
-    for b in bands {
+    for b in &bands.bands {
         items.push(rect(b.x0, top, b.x1 - b.x0, bottom - top, b.tint));
     }
     // Year labels: every `stride` years so that labels never collide.
@@ -737,24 +786,26 @@ fn draw_header(geo: &Geometry, bands: &[Band], top: f32, bottom: f32, items: &mu
         AXIS,
     ));
     // Horizon labels over a thin bracket showing each band's extent.
-    let lane_lines = bands.iter().map(|b| b.lines.len()).max().unwrap_or(1);
-    for b in bands {
-        let lane_top = top + b.lane as f32 * lane_h;
+    for b in &bands.bands {
+        let (lane_top, lane_h) = bands.lanes.get(b.lane).copied().unwrap_or((0.0, LANE_H));
+        let lane_top = top + lane_top;
         let rule_y = lane_top + lane_h - 2.0;
         let (x0, x1) = (b.x0 + 1.5, b.x1 - 1.5);
         if x1 > x0 {
             items.push(line(x0, rule_y, x1, rule_y, 0.5, MUTED));
-            items.push(line(x0, rule_y - 2.5, x0, rule_y, 0.5, MUTED));
-            items.push(line(x1, rule_y - 2.5, x1, rule_y, 0.5, MUTED));
+            items.push(line(x0, rule_y - 2.0, x0, rule_y, 0.5, MUTED));
+            items.push(line(x1, rule_y - 2.0, x1, rule_y, 0.5, MUTED));
         }
-        for (k, label) in b.lines.iter().enumerate() {
-            if label.is_empty() {
-                continue;
-            }
-            let w = fonts::text_width(FontId::Bold, LANE_SIZE, label);
+        // Lines sit at the foot of their lane, just above the bracket.
+        let skip = if lane_h > LANE_H {
+            2 - b.lines.len().min(2)
+        } else {
+            0
+        };
+        for (k, (x, label)) in b.lines.iter().enumerate() {
             items.push(text(
-                (b.x0 + b.x1 - w) / 2.0,
-                lane_top + 7.0 + (k + lane_lines - b.lines.len()) as f32 * LANE_LINE_GAP,
+                *x,
+                lane_top + 7.0 + (k + skip) as f32 * LANE_LINE_GAP,
                 FontId::Bold,
                 LANE_SIZE,
                 MUTED,
@@ -1246,6 +1297,35 @@ mod tests {
         assert!(lane_label_ys[0] != lane_label_ys[1] && lane_label_ys[1] != lane_label_ys[2]);
         // Horizons extend the span: the axis runs to 2032.
         assert!(texts(&geo_blocks[0]).contains(&"2032"));
+    }
+
+    #[test]
+    fn horizon_labels_in_a_lane_never_overlap() {
+        let src = "gantt\n%% horizon: Jangka Pendek 2023 2023\n%% horizon: Jangka Menengah 2024 2027\n%% horizon: Jangka Panjang Sekali Dan Lebih Panjang Lagi 2028 2032\nA :a, 2023, 2033\n";
+        for width in [120.0, 200.0, 300.0, 480.0, 700.0] {
+            let blocks = layout_mermaid(src, width, 900.0).unwrap();
+            let block = &blocks[0];
+            assert_inside(block);
+            let mut spans: Vec<(f32, f32, f32)> = block
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text {
+                        x, y, font, text, ..
+                    } if *font == FontId::Bold && text.starts_with("J") => {
+                        Some((*y, *x, x + fonts::text_width(FontId::Bold, LANE_SIZE, text)))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert!(!spans.is_empty());
+            spans.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            for pair in spans.windows(2) {
+                if pair[0].0 == pair[1].0 {
+                    assert!(pair[0].2 <= pair[1].1 + 0.01, "{width}: {pair:?}");
+                }
+            }
+        }
     }
 
     #[test]
