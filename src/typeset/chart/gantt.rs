@@ -162,21 +162,31 @@ fn parse_comment(comment: &str, g: &mut Gantt) {
         if g.horizons.len() >= MAX_HORIZONS {
             return;
         }
+        // `<label> <first> <last>`; a single year or `<first>-<last>` is accepted too.
         let words: Vec<&str> = rest.split_whitespace().collect();
-        if words.len() < 3 {
-            return;
-        }
-        let n = words.len();
-        let (Some(first), Some(last)) = (
-            parse_date(words[n - 2]).map(|d| d.year),
-            parse_date(words[n - 1]).map(|d| d.year),
-        ) else {
+        let year = |w: &str| parse_date(w).map(|d| d.year);
+        let (label_words, first, last) = match words.as_slice() {
+            [label @ .., a, b] if year(a).is_some() && year(b).is_some() => {
+                (label, year(a), year(b))
+            }
+            [label @ .., range]
+                if range
+                    .split_once('-')
+                    .is_some_and(|(a, b)| year(a).is_some() && year(b).is_some()) =>
+            {
+                let (a, b) = range.split_once('-').unwrap_or_default();
+                (label, year(a), year(b))
+            }
+            [label @ .., a] => (label, year(a), year(a)),
+            [] => return,
+        };
+        let (Some(first), Some(last)) = (first, last) else {
             return;
         };
-        if last < first {
+        if last < first || label_words.is_empty() {
             return;
         }
-        let label = clean(&words[..n - 2].join(" "));
+        let label = clean(&label_words.join(" "));
         g.horizons.push(Horizon { label, first, last });
     } else if let Some(rest) =
         strip_prefix_ci(c, "quick-win").or_else(|| strip_prefix_ci(c, "quickwin"))
@@ -1043,10 +1053,21 @@ mod tests {
     #[test]
     fn comments_other_than_horizons_are_ignored() {
         let g = parsed(
-            "gantt\n%% a note\n%% horizon: bad\n%% horizon: X 2030 2025\n%%horizon:Jangka Panjang 2028 2032\n%% quick-win: Quick Win (prioritas)\nA :2023,2024\n",
+            "gantt\n%% a note\n%% horizon: bad\n%% horizon: X 2030 2025\n%% horizon: 2023 2024\n%%horizon:Jangka Panjang 2028 2032\n%% horizon: Tahap 1 2023\n%% horizon: Tahap 2 2024-2026\n%% quick-win: Quick Win (prioritas)\nA :2023,2024\n",
         );
-        assert_eq!(g.horizons.len(), 1);
-        assert_eq!(g.horizons[0].label, "Jangka Panjang");
+        let got: Vec<(&str, i32, i32)> = g
+            .horizons
+            .iter()
+            .map(|h| (h.label.as_str(), h.first, h.last))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Jangka Panjang", 2028, 2032),
+                ("Tahap 1", 2023, 2023),
+                ("Tahap 2", 2024, 2026)
+            ]
+        );
         assert_eq!(g.quick_win_label, "Quick Win (prioritas)");
     }
 
