@@ -1,9 +1,10 @@
 //! Charts: Mermaid blocks (`gantt`, `xychart-beta`) laid out as vector display items.
 //!
 //! The typesetter's layout calls [`layout_mermaid`] for every fenced ```` ```mermaid ```` block. The
-//! two diagrams the Markdown contract uses are drawn natively: the roadmap (`gantt`, see
-//! [`gantt`]) and the readiness bar chart (`xychart-beta`, see [`xychart`]). Any other diagram
-//! returns `None` and is set as a code block. Parsing is lenient: a line that cannot be read is
+//! two diagrams the Markdown contract uses are drawn natively: the roadmap (`gantt`, module
+//! `gantt`) and the readiness bar chart (`xychart-beta`, module `xychart`). Any other diagram
+//! returns `None` and is set as a code block. The accepted syntax and the drawing are described
+//! in docs/reference/charts.md. Parsing is lenient: a line that cannot be read is
 //! skipped, never an error, and nothing here panics on any input.
 
 mod gantt;
