@@ -585,42 +585,37 @@ fn build_rows(g: &Gantt, geo: &Geometry) -> Vec<Row> {
 }
 
 fn place_bands(g: &Gantt, geo: &Geometry) -> Bands {
-    // Label lanes: a horizon goes to the first lane whose bands all end before it starts, so
-    // bands sharing a lane never overlap.
-    let mut lane_ends: Vec<i32> = Vec::new();
-    let mut placed: Vec<(usize, f32, f32, i32)> = Vec::new(); // lane, x0, x1, years
+    // Label lanes: a horizon goes to the first lane where nothing (band or label) reaches past
+    // its start, so neither brackets nor labels sharing a lane ever overlap.
+    let mut lane_ends: Vec<f32> = Vec::new();
+    let mut bands: Vec<(Band, i32)> = Vec::with_capacity(g.horizons.len());
     for h in &g.horizons {
-        let lane = match lane_ends.iter().position(|end| *end < h.first) {
+        let x0 = geo.x(h.first);
+        let x1 = geo.x(h.last.saturating_add(1));
+        let lines = place_label(&h.label, x0, x1, geo.grid_x1);
+        let reach = lines
+            .iter()
+            .map(|(x, t)| x + fonts::text_width(FontId::Bold, LANE_SIZE, t) + 2.0)
+            .fold(x1, f32::max);
+        let lane = match lane_ends.iter().position(|end| *end <= x0 + 0.01) {
             Some(l) => l,
             None => {
-                lane_ends.push(i32::MIN);
+                lane_ends.push(f32::MIN);
                 lane_ends.len() - 1
             }
         };
         if let Some(end) = lane_ends.get_mut(lane) {
-            *end = h.last;
+            *end = reach;
         }
-        let x0 = geo.x(h.first);
-        let x1 = geo.x(h.last.saturating_add(1));
-        placed.push((lane, x0, x1, h.last - h.first));
-    }
-    let mut bands: Vec<(Band, i32)> = Vec::with_capacity(placed.len());
-    for (h, &(lane, x0, x1, years)) in g.horizons.iter().zip(&placed) {
-        // A label wider than its band may run on to the right, up to the next band in its lane.
-        let free_x1 = placed
-            .iter()
-            .filter(|p| p.0 == lane && p.1 >= x1)
-            .map(|p| p.1)
-            .fold(geo.grid_x1, f32::min);
         bands.push((
             Band {
                 x0,
                 x1,
                 lane,
                 tint: BAND_TINTS[0],
-                lines: place_label(&h.label, x0, x1, free_x1),
+                lines,
             },
-            years,
+            h.last - h.first,
         ));
     }
     // Lane heights: two lines where some label in the lane needs them.
@@ -653,7 +648,8 @@ fn place_bands(g: &Gantt, geo: &Geometry) -> Bands {
 }
 
 /// A horizon label's lines: centred on one line if it fits the band, else on two lines broken
-/// between words, else on one line running on to the right (up to `free_x1`), else shortened.
+/// between words, else on one line running on to the right (up to `free_x1`), shortened if even
+/// that is too little.
 fn place_label(label: &str, x0: f32, x1: f32, free_x1: f32) -> Vec<(f32, String)> {
     let width = |t: &str| fonts::text_width(FontId::Bold, LANE_SIZE, t);
     let centred = |t: String| ((x0 + x1 - width(&t)) / 2.0, t);
@@ -765,11 +761,18 @@ fn draw_header(geo: &Geometry, bands: &Bands, top: f32, bottom: f32, items: &mut
         .find(|s| *s as f32 * geo.year_w >= label_w + 3.0)
         .unwrap_or(10000);
     let grid_stride = if geo.year_w >= 2.5 { 1 } else { stride };
+    // With a number per column the gridlines separate the numbers; with fewer numbers they start
+    // under the axis so that no line crosses a number.
+    let grid_top = if stride == 1 {
+        axis_top + 2.0
+    } else {
+        axis_bottom
+    };
     let mut year = geo.first;
     while year <= geo.last {
         let x = geo.x(year);
         if (year - geo.first) % grid_stride == 0 || year == geo.last {
-            items.push(line(x, axis_top + 2.0, x, bottom, 0.4, GRID));
+            items.push(line(x, grid_top, x, bottom, 0.4, GRID));
         }
         if year < geo.last && (year - geo.first) % stride == 0 {
             let label = year.to_string();
@@ -1340,6 +1343,14 @@ mod tests {
                 })
                 .collect();
             assert!(!spans.is_empty());
+            if width >= 200.0 {
+                // Short horizon labels are shown whole (on one or two lines), never shortened.
+                let t = texts(block);
+                let pendek = t.contains(&"Jangka Pendek")
+                    || (t.contains(&"Jangka") && t.contains(&"Pendek"));
+                assert!(pendek, "{width}: {t:?}");
+                assert!(t.contains(&"Jangka Menengah"), "{width}: {t:?}");
+            }
             spans.sort_by(|a, b| a.partial_cmp(b).unwrap());
             for pair in spans.windows(2) {
                 if pair[0].0 == pair[1].0 {

@@ -286,13 +286,25 @@ pub(super) fn layout(xy: &XyChart, width: f32, max_height: f32) -> Option<ChartB
     let plot_x1 = used_w - 2.0;
     let slot = ((plot_x1 - plot_x0) / points as f32).max(0.0);
 
-    // Category labels, at most two lines each.
+    // Category labels, at most two lines each, in a smaller size (down to 5.5 pt) when a word
+    // would not fit its slot.
+    let longest_word = xy
+        .categories
+        .iter()
+        .flat_map(|c| c.split_whitespace())
+        .map(|w| fonts::text_width(FontId::Regular, X_LABEL_SIZE, w))
+        .fold(0.0_f32, f32::max);
+    let label_size = if longest_word > slot - 3.0 && longest_word > 0.0 {
+        (X_LABEL_SIZE * (slot - 3.0) / longest_word).clamp(5.5, X_LABEL_SIZE)
+    } else {
+        X_LABEL_SIZE
+    };
     let labels: Vec<Vec<String>> = (0..points)
         .map(|i| match xy.categories.get(i) {
-            Some(c) => wrap2(FontId::Regular, X_LABEL_SIZE, c, (slot - 4.0).max(0.0)),
+            Some(c) => wrap2(FontId::Regular, label_size, c, (slot - 3.0).max(0.0)),
             None => vec![fit(
                 FontId::Regular,
-                X_LABEL_SIZE,
+                label_size,
                 &(i + 1).to_string(),
                 (slot - 2.0).max(0.0),
             )],
@@ -424,12 +436,12 @@ pub(super) fn layout(xy: &XyChart, width: f32, max_height: f32) -> Option<ChartB
     for (i, lines) in labels.iter().enumerate() {
         let centre = plot_x0 + (i as f32 + 0.5) * slot;
         for (k, l) in lines.iter().enumerate() {
-            let w = fonts::text_width(FontId::Regular, X_LABEL_SIZE, l);
+            let w = fonts::text_width(FontId::Regular, label_size, l);
             items.push(text(
                 (centre - w / 2.0).clamp(0.0, (used_w - w).max(0.0)),
                 plot_bottom + 4.0 + X_LINE_GAP * (k as f32 + 1.0) - 1.5,
                 FontId::Regular,
-                X_LABEL_SIZE,
+                label_size,
                 INK,
                 l.clone(),
             ));
