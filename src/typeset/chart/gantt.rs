@@ -490,6 +490,19 @@ pub(super) fn layout(g: &Gantt, width: f32, max_height: f32) -> Option<Vec<Chart
     let intro_h = draw_intro(g, width, &mut intro);
 
     let mut blocks = Vec::new();
+    // When the title and legend leave no room for the axis and a first row, they go alone into a
+    // first block (only when the rows would fit under the axis in a block of their own).
+    let first_row_h = rows.first().map_or(0.0, Row::height);
+    if intro_h > 0.0
+        && intro_h + header_h + first_row_h + BOTTOM_PAD > max_height
+        && header_h + first_row_h + BOTTOM_PAD <= max_height
+    {
+        blocks.push(ChartBlock {
+            width,
+            height: intro_h,
+            items: std::mem::take(&mut intro),
+        });
+    }
     let mut next = 0;
     while next < rows.len() {
         let is_first = blocks.is_empty();
@@ -1254,6 +1267,25 @@ mod tests {
     }
 
     #[test]
+    fn a_legend_that_leaves_no_room_goes_alone_into_the_first_block() {
+        let mut src = String::from("gantt\ntitle Peta Jalan\n");
+        for s in 0..12 {
+            src.push_str(&format!(
+                "section Dimensi Nomor {s}\nP{s} :crit, p{s}, 2023, 2025\n"
+            ));
+        }
+        let blocks = layout_mermaid(&src, 200.0, 110.0).unwrap();
+        assert!(blocks.len() > 2);
+        let first = texts(&blocks[0]);
+        assert!(first.contains(&"Peta Jalan") && first.contains(&"Quick win"));
+        assert!(!first.contains(&"2023"), "{first:?}");
+        for b in &blocks {
+            assert!(b.height <= 110.0, "{}", b.height);
+            assert_inside(b);
+        }
+    }
+
+    #[test]
     fn a_tiny_height_still_makes_progress() {
         let src = big_roadmap(20);
         let blocks = layout_mermaid(&src, 400.0, 10.0).unwrap();
@@ -1387,6 +1419,69 @@ mod tests {
                         assert_inside(b);
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn generated_roadmaps_stay_inside_their_blocks() {
+        // A small deterministic generator: varied labels, spans, horizons, widths and heights.
+        let mut seed: u64 = 0x2023_2032;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m.max(1)
+        };
+        let words = [
+            "Sistem",
+            "Informasi",
+            "Layanan",
+            "Digital",
+            "Terpadu",
+            "Kabupaten",
+            "e-Gov",
+            "Satu",
+        ];
+        for case in 0..60 {
+            let mut src = String::from("gantt\ntitle Peta Jalan\n");
+            for h in 0..next(4) {
+                let first = 2020 + next(8) as i32;
+                src.push_str(&format!(
+                    "%% horizon: Jangka {h} {first} {}\n",
+                    first + next(6) as i32
+                ));
+            }
+            for sec in 0..1 + next(9) {
+                src.push_str(&format!("section Dimensi {sec}\n"));
+                for t in 0..next(12) {
+                    let label: Vec<&str> =
+                        (0..1 + next(14)).map(|_| words[next(8) as usize]).collect();
+                    let start = 2015 + next(20) as i32;
+                    let crit = if next(3) == 0 { "crit, " } else { "" };
+                    src.push_str(&format!(
+                        "{} :{crit}t{sec}x{t}, {start}, {}\n",
+                        label.join(" "),
+                        start + 1 + next(12) as i32
+                    ));
+                }
+            }
+            let width = 60.0 + next(700) as f32;
+            let max_h = 120.0 + next(800) as f32;
+            let Some(blocks) = layout_mermaid(&src, width, max_h) else {
+                continue;
+            };
+            for (i, block) in blocks.iter().enumerate() {
+                assert_inside(block);
+                assert_eq!(block.width, width);
+                // The axis (three lanes at most here), a repeated section row and the tallest row
+                // always fit in 120 pt; only a title and legend alone can be taller (narrow widths).
+                let intro_only = i == 0 && !texts(block).iter().any(|t| t.starts_with("20"));
+                assert!(
+                    block.height <= max_h || intro_only,
+                    "case {case} block {i}: {} > {max_h}",
+                    block.height
+                );
             }
         }
     }
