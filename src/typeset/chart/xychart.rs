@@ -731,6 +731,56 @@ mod tests {
     }
 
     #[test]
+    fn generated_charts_stay_inside_their_block() {
+        let mut seed: u64 = 0x5eed;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m.max(1)
+        };
+        let names = [
+            "Struktur",
+            "Infrastruktur",
+            "Suprastruktur",
+            "Tata Kelola Data",
+            "SDM",
+        ];
+        for case in 0..80 {
+            let n = 1 + next(8) as usize;
+            let cats: Vec<&str> = (0..n).map(|_| names[next(5) as usize]).collect();
+            let mut src = format!(
+                "xychart-beta\ntitle \"Kesiapan {case}\"\nx-axis [{}]\n",
+                cats.join(", ")
+            );
+            if next(2) == 0 {
+                let lo = next(3) as i64 - 1;
+                src.push_str(&format!(
+                    "y-axis \"Skor\" {lo} --> {}\n",
+                    lo + 1 + next(100) as i64
+                ));
+            }
+            for k in 0..1 + next(3) {
+                let kind = if next(4) == 0 { "line" } else { "bar" };
+                let values: Vec<String> = (0..n)
+                    .map(|_| format!("{}", next(1000) as f32 / 10.0 - 20.0))
+                    .collect();
+                src.push_str(&format!("{kind} \"S{k}\" [{}]\n", values.join(", ")));
+            }
+            let width = 40.0 + next(500) as f32;
+            let max_h = 100.0 + next(200) as f32;
+            let block = &layout_mermaid(&src, width, max_h).unwrap()[0];
+            assert!(block.width <= width, "case {case}");
+            assert!(
+                block.height <= max_h.max(130.0),
+                "case {case}: {}",
+                block.height
+            );
+            assert_inside(block);
+        }
+    }
+
+    #[test]
     fn compact_when_the_page_is_short() {
         let block = &layout_mermaid(READINESS, 480.0, 120.0).unwrap()[0];
         assert!(block.height <= 120.0, "{}", block.height);
