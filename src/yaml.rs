@@ -872,6 +872,25 @@ programs:
     }
 
     #[test]
+    fn document_markers_and_bom_are_accepted() {
+        let src = format!("\u{feff}---\n{POKJA}...\n");
+        let (p, ix) = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap();
+        assert_eq!(p.dimension, "living");
+        assert_eq!(ix.get("dimension"), Some((2, 12)));
+    }
+
+    #[test]
+    fn type_messages_are_plain() {
+        let src = POKJA.replace("programs:\n", "programs: semua\nx:\n");
+        let d = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap_err();
+        assert_eq!(d.message, "wrong type: expected a list, found `semua`");
+        let src = format!("{POKJA}---\nx: 1\n");
+        let d = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap_err();
+        assert_eq!(d.code, "E0001");
+        assert!(d.message.contains("more than one YAML document"));
+    }
+
+    #[test]
     fn parent_paths() {
         assert_eq!(parent_path("programs[2].lead"), Some("programs[2]"));
         assert_eq!(parent_path("programs[2]"), Some("programs"));
