@@ -111,13 +111,22 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-/// Parse one file: its bytes to `T` and the location of every field, or the diagnostics that
-/// say why not. `file` is the relative path used in diagnostics; `what` names the file in
-/// messages about the file as a whole (`masterplan.yaml is empty`).
+/// Parse one file: its bytes to `T` and the location of every field, or the diagnostic that
+/// says why not. `file` is the relative path used in diagnostics.
 pub fn parse<T: DeserializeOwned>(
     bytes: &[u8],
     file: &str,
 ) -> Result<(T, LocationIndex), Diagnostic> {
+    let value = parse_value::<T>(bytes, file)?;
+    let src = decode(bytes, file)?;
+    Ok((value, index(src).unwrap_or_default()))
+}
+
+/// Parse one file to `T` without building its location index (the loader builds indexes only
+/// for files that have diagnostics). On failure the index is built to name the field, and a
+/// syntax error found by the event pass takes precedence over the deserializer's complaint
+/// (which may be a type mismatch caused by the broken syntax).
+pub fn parse_value<T: DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, Diagnostic> {
     let src = decode(bytes, file)?;
     if is_blank(src) {
         return Err(Diagnostic::error(
@@ -126,15 +135,16 @@ pub fn parse<T: DeserializeOwned>(
             "",
             format!("{} is empty", file_name(file)),
         )
-        .with_hint("write the fields the input format requires; `masterplan init` makes a working example"));
+        .with_hint(
+            "write the fields the input format requires; `masterplan init` makes a working example",
+        ));
     }
-    // The event pass finds syntax errors first, with the parser's own position and wording,
-    // before the deserializer can stop at a type mismatch caused by the broken syntax.
-    let index = match index(src) {
-        Ok(index) => index,
-        Err(IndexError::Syntax(e)) => return Err(syntax_error(&e, file)),
-        Err(IndexError::TooLarge { line, column }) => {
-            return Err(Diagnostic::error(
+    match serde_saphyr::from_str_with_options::<T>(src, options()) {
+        Ok(value) => Ok(value),
+        Err(e) => Err(match index(src) {
+            Ok(ix) => friendly_error(&e, src, file, Some(&ix)),
+            Err(IndexError::Syntax(se)) => syntax_error(&se, file),
+            Err(IndexError::TooLarge { line, column }) => Diagnostic::error(
                 "E0005",
                 file,
                 "",
@@ -143,20 +153,18 @@ pub fn parse<T: DeserializeOwned>(
                     file_name(file)
                 ),
             )
-            .with_hint("masterplan files need no more than a few anchors and aliases; write the values out")
-            .at(line, column));
-        }
-    };
-    match serde_saphyr::from_str_with_options::<T>(src, options()) {
-        Ok(value) => Ok((value, index)),
-        Err(e) => Err(friendly_error(&e, src, file, Some(&index))),
+            .with_hint(
+                "masterplan files need no more than a few anchors and aliases; write the values out",
+            )
+            .at(line, column),
+        }),
     }
 }
 
 /// Parse a YAML text into `T` (built-in data such as the taxonomies, or a test), with the same
 /// options as input files.
 pub fn from_str<T: DeserializeOwned>(src: &str, file: &str) -> Result<T, Diagnostic> {
-    parse::<T>(src.as_bytes(), file).map(|(v, _)| v)
+    parse_value::<T>(src.as_bytes(), file)
 }
 
 /// The text of a file, or an error naming the first byte that is not UTF-8. A leading byte-order
