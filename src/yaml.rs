@@ -133,7 +133,7 @@ pub fn parse_value<T: DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, D
             "E0003",
             file,
             "",
-            format!("{} is empty", file_name(file)),
+            format!("{} is empty", file),
         )
         .with_hint(
             "write the fields the input format requires; `masterplan init` makes a working example",
@@ -150,7 +150,7 @@ pub fn parse_value<T: DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, D
                 "",
                 format!(
                     "{} expands aliases (`*name`) to more than {MAX_EXPANDED_NODES} values; refusing to read it",
-                    file_name(file)
+                    file
                 ),
             )
             .with_hint(
@@ -177,7 +177,7 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
             "",
             format!(
                 "{} is too large ({} bytes; the limit is {} bytes)",
-                file_name(file),
+                file,
                 bytes.len(),
                 MAX_FILE_BYTES
             ),
@@ -200,17 +200,13 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
                 "",
                 format!(
                     "{} is not valid UTF-8: byte 0x{byte:02X} at line {line}, column {column}",
-                    file_name(file)
+                    file
                 ),
             )
             .with_hint("save the file as UTF-8 (in most editors: \"Save with encoding\" > UTF-8)")
             .at(line, column))
         }
     }
-}
-
-fn file_name(file: &str) -> &str {
-    file.rsplit('/').next().unwrap_or(file)
 }
 
 /// True when the text holds no YAML content: only blank lines, comments and document markers.
@@ -638,10 +634,7 @@ fn friendly_error(
                 "E0001",
                 file,
                 "",
-                format!(
-                    "{} holds more than one YAML document (`---`)",
-                    file_name(file)
-                ),
+                format!("{} holds more than one YAML document (`---`)", file),
             )
             .with_hint("keep one document per file; remove the extra `---` line")
         }
@@ -651,7 +644,7 @@ fn friendly_error(
             "",
             format!(
                 "{} is too large or too deeply nested to read safely (limit reached: {})",
-                file_name(file),
+                file,
                 breach_name(breach)
             ),
         )
@@ -667,7 +660,7 @@ fn friendly_error(
             "",
             format!(
                 "{} expands aliases (`*name`) too many times to read safely",
-                file_name(file)
+                file
             ),
         )
         .with_hint(
@@ -677,18 +670,12 @@ fn friendly_error(
             "E0001",
             file,
             "",
-            format!(
-                "{} holds more than one YAML document (`---`)",
-                file_name(file)
-            ),
+            format!("{} holds more than one YAML document (`---`)", file),
         )
         .with_hint("keep one document per file; remove the extra `---` line"),
-        YamlError::InvalidUtf8Input => Diagnostic::error(
-            "E0002",
-            file,
-            "",
-            format!("{} is not valid UTF-8", file_name(file)),
-        ),
+        YamlError::InvalidUtf8Input => {
+            Diagnostic::error("E0002", file, "", format!("{} is not valid UTF-8", file))
+        }
         YamlError::UnknownAnchor { .. } => Diagnostic::error(
             "E0001",
             file,
