@@ -143,7 +143,7 @@ pub fn parse_value<T: DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, D
         Ok(value) => Ok(value),
         Err(e) => Err(match index(src) {
             Ok(ix) => friendly_error(&e, src, file, Some(&ix)),
-            Err(IndexError::Syntax(se)) => syntax_error(&se, file),
+            Err(IndexError::Syntax(se)) => syntax_error(&se, src, file),
             Err(IndexError::TooLarge { line, column }) => Diagnostic::error(
                 "E0005",
                 file,
@@ -390,13 +390,58 @@ pub fn index(src: &str) -> Result<LocationIndex, IndexError> {
 }
 
 /// A YAML syntax error, as the parser reports it.
-fn syntax_error(e: &ScanError, file: &str) -> Diagnostic {
+fn syntax_error(e: &ScanError, src: &str, file: &str) -> Diagnostic {
     let m = e.marker();
     let line = m.line().max(1);
     let column = m.col() + 1;
-    Diagnostic::error("E0001", file, "", format!("YAML syntax error: {}", e.info()))
-        .with_hint("check the indentation, the `key: value` layout and unclosed brackets or quotes near this line")
+    let info = e.info();
+    let hint = if info.contains("tab") {
+        "YAML does not allow tabs for indentation; indent with spaces".to_string()
+    } else if let Some((open_line, bracket)) = unclosed_bracket(src, line) {
+        format!("the `{bracket}` on line {open_line} is not closed")
+    } else {
+        "check the indentation, the `key: value` layout and unclosed brackets or quotes near this line"
+            .to_string()
+    };
+    Diagnostic::error("E0001", file, "", format!("YAML syntax error: {info}"))
+        .with_hint(hint)
         .at(line, column)
+}
+
+/// A line before `line` (at most five back) that opens a flow `[` or `{` it does not close,
+/// the usual cause of a syntax error reported at the next key.
+fn unclosed_bracket(src: &str, line: usize) -> Option<(usize, char)> {
+    let first = line.saturating_sub(5).max(1);
+    let lines: Vec<&str> = src
+        .lines()
+        .skip(first - 1)
+        .take(line.saturating_sub(first))
+        .collect();
+    for (i, text) in lines.iter().enumerate().rev() {
+        let mut stack: Vec<char> = Vec::new();
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for c in text.chars() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':') => quote = Some(c),
+                    '#' if prev == ' ' => break,
+                    '[' | '{' => stack.push(c),
+                    ']' | '}' => {
+                        stack.pop();
+                    }
+                    _ => {}
+                },
+            }
+            prev = c;
+        }
+        if let Some(&c) = stack.first() {
+            return Some((first + i, c));
+        }
+    }
+    None
 }
 
 /// The innermost error, unwrapped from alias and snippet wrappers.
@@ -864,6 +909,11 @@ programs:
         let d = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap_err();
         assert_eq!(d.code, "E0001", "{d:?}");
         assert!(d.line.is_some());
+        assert_eq!(d.hint.as_deref(), Some("the `[` on line 2 is not closed"));
+        let tabbed = "dimension: living\ncoordinator: X\nprograms:\n\t- id: A\n";
+        let d = parse::<Pokja>(tabbed.as_bytes(), "pokja/living.yaml").unwrap_err();
+        assert_eq!(d.code, "E0001", "{d:?}");
+        assert!(d.hint.unwrap().contains("tabs"));
     }
 
     #[test]
