@@ -33,8 +33,10 @@ impl Checked {
 pub fn check(root: &Path) -> Checked {
     let loaded = crate::load::load(root);
     let mut diagnostics = loaded.diagnostics;
-    if let (Some(p), Some(t)) = (&loaded.project, &loaded.taxonomy) {
-        diagnostics.extend(crate::validate::validate(p, t));
+    match (&loaded.project, &loaded.taxonomy) {
+        (Some(p), Some(t)) => diagnostics.extend(crate::validate::validate(p, t)),
+        (Some(p), None) => diagnostics.extend(crate::validate::validate_without_taxonomy(p)),
+        _ => {}
     }
     loaded.sources.locate(&mut diagnostics);
     sort(&mut diagnostics, loaded.taxonomy.as_ref());

@@ -11,6 +11,7 @@ use crate::model::{Masterplan, Pokja, PokjaFile, Project};
 use crate::suggest;
 use crate::taxonomy::{self, Taxonomy};
 use crate::yaml::{self, LocationIndex};
+use std::sync::OnceLock;
 
 /// The name of the region file.
 pub const MASTERPLAN_FILE: &str = "masterplan.yaml";
@@ -29,11 +30,27 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// One file read from the project: its text and, when it parsed, where each field stands.
+/// One file read from the project: its text and, built on first use, where each field stands
+/// (a clean file never needs its index, so `generate` on a clean project does not build one).
 #[derive(Debug, Default, Clone)]
 pub struct SourceFile {
     pub text: String,
-    pub index: LocationIndex,
+    index: OnceLock<LocationIndex>,
+}
+
+impl SourceFile {
+    pub fn new(text: String) -> Self {
+        SourceFile {
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// Where each field stands; empty for a file that is not valid YAML.
+    pub fn index(&self) -> &LocationIndex {
+        self.index
+            .get_or_init(|| yaml::index(&self.text).unwrap_or_default())
+    }
 }
 
 /// Per file (relative path), a map from field path (`programs[2].lead`) to 1-based (line, column),
@@ -55,7 +72,7 @@ impl Sources {
             if let Some(pos) = self
                 .files
                 .get(&d.file)
-                .and_then(|f| f.index.locate(&d.path))
+                .and_then(|f| f.index().locate(&d.path))
             {
                 d.line = Some(pos.0);
                 d.column = Some(pos.1);
@@ -64,8 +81,8 @@ impl Sources {
     }
 
     /// Record a file.
-    pub fn insert(&mut self, file: impl Into<String>, text: String, index: LocationIndex) {
-        self.files.insert(file.into(), SourceFile { text, index });
+    pub fn insert(&mut self, file: impl Into<String>, text: String) {
+        self.files.insert(file.into(), SourceFile::new(text));
     }
 
     pub fn file(&self, file: &str) -> Option<&SourceFile> {
@@ -84,7 +101,7 @@ impl Sources {
 
     /// Where the value at `path` stands in `file`.
     pub fn position(&self, file: &str, path: &str) -> Option<(usize, usize)> {
-        self.files.get(file)?.index.get(path)
+        self.files.get(file)?.index().get(path)
     }
 }
 
@@ -123,16 +140,16 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    match yaml::parse::<T>(&bytes, file) {
-        Ok((value, index)) => {
-            // parse succeeded, so the bytes are UTF-8 (possibly with a BOM).
-            let text = yaml::decode(&bytes, file).unwrap_or_default().to_string();
-            sources.insert(file, text, index);
-            Some(value)
-        }
+    let result = yaml::parse_value::<T>(&bytes, file);
+    // Keep the text as the parser saw it (without a byte-order mark), so indexes match it.
+    let text = match yaml::decode(&bytes, file) {
+        Ok(text) => text.to_string(),
+        Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
+    };
+    sources.insert(file, text);
+    match result {
+        Ok(value) => Some(value),
         Err(d) => {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            sources.insert(file, text, LocationIndex::default());
             diagnostics.push(d);
             None
         }

@@ -288,7 +288,6 @@ mod tests {
         sources.insert(
             "pokja/living.yaml",
             "a: 1\nb: 2\n    lead: DINKESS # x\n".to_string(),
-            Default::default(),
         );
         let mut out = Vec::new();
         write_with_sources(&mut out, &sample(), MessageFormat::Human, false, &sources).unwrap();

@@ -17,6 +17,16 @@ use crate::taxonomy::{Dimension, Taxonomy};
 
 /// Check a loaded project against the input contract and the taxonomy.
 pub fn validate(project: &Project, taxonomy: &Taxonomy) -> Vec<Diagnostic> {
+    run(project, Some(taxonomy))
+}
+
+/// Every rule that does not need the taxonomy (dimensions and elements), for a project whose
+/// taxonomy could not be resolved: its other mistakes are still reported in the same run.
+pub fn validate_without_taxonomy(project: &Project) -> Vec<Diagnostic> {
+    run(project, None)
+}
+
+fn run(project: &Project, taxonomy: Option<&Taxonomy>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let m = &project.masterplan;
     validate_masterplan(m, &project.root, &mut out);
@@ -325,7 +335,7 @@ fn file_dimension(file: &str) -> &str {
 fn validate_pokja(
     pf: &PokjaFile,
     m: &Masterplan,
-    taxonomy: &Taxonomy,
+    taxonomy: Option<&Taxonomy>,
     opd: &OpdCodes<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -344,7 +354,7 @@ fn validate_pokja(
         );
         d.hint = Some(format!(
             "a pokja file states its own dimension: write `dimension: {key}`{}",
-            if taxonomy.dimension(&p.dimension).is_some() {
+            if taxonomy.is_some_and(|t| t.dimension(&p.dimension).is_some()) {
                 format!(", or move the content to pokja/{}.yaml", p.dimension)
             } else {
                 String::new()
@@ -380,7 +390,7 @@ fn validate_pokja(
             }
         }
     }
-    let dimension = taxonomy.dimension(key);
+    let dimension = taxonomy.and_then(|t| t.dimension(key));
     let mut used_elements: HashMap<&str, ()> = HashMap::new();
     for (i, prog) in p.programs.iter().enumerate() {
         validate_program(prog, i, f, key, dimension, m, taxonomy, opd, out);
@@ -422,7 +432,7 @@ fn validate_program(
     key: &str,
     dimension: Option<&Dimension>,
     m: &Masterplan,
-    taxonomy: &Taxonomy,
+    taxonomy: Option<&Taxonomy>,
     opd: &OpdCodes<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -457,8 +467,8 @@ fn validate_program(
     {
         let elements: Vec<&str> = dim.elements.iter().map(|e| e.key.as_str()).collect();
         let owner = taxonomy
-            .dimensions
-            .iter()
+            .into_iter()
+            .flat_map(|t| t.dimensions.iter())
             .find(|d| d.key != dim.key && d.element(&prog.element).is_some());
         let (message, hint) = match owner {
             Some(o) => (
@@ -1060,6 +1070,14 @@ opd:
         assert!(out.is_empty());
         validate_logo("nope.jpg", dir.path(), &mut out);
         assert_eq!(codes(&out), ["E0110"]);
+    }
+
+    #[test]
+    fn without_a_taxonomy_the_other_rules_still_run() {
+        let src = gov(&program("GOV-01", "").replace("lead: DKISP", "lead: DKISPP"));
+        let p = project(&[("pokja/governance.yaml", &src)]);
+        let d = validate_without_taxonomy(&p);
+        assert_eq!(codes(&d), ["E0203"], "{d:#?}");
     }
 
     #[test]

@@ -111,52 +111,60 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-/// Parse one file: its bytes to `T` and the location of every field, or the diagnostics that
-/// say why not. `file` is the relative path used in diagnostics; `what` names the file in
-/// messages about the file as a whole (`masterplan.yaml is empty`).
+/// Parse one file: its bytes to `T` and the location of every field, or the diagnostic that
+/// says why not. `file` is the relative path used in diagnostics.
 pub fn parse<T: DeserializeOwned>(
     bytes: &[u8],
     file: &str,
 ) -> Result<(T, LocationIndex), Diagnostic> {
+    let value = parse_value::<T>(bytes, file)?;
+    let src = decode(bytes, file)?;
+    Ok((value, index(src).unwrap_or_default()))
+}
+
+/// Parse one file to `T` without building its location index (the loader builds indexes only
+/// for files that have diagnostics). On failure the index is built to name the field, and a
+/// syntax error found by the event pass takes precedence over the deserializer's complaint
+/// (which may be a type mismatch caused by the broken syntax).
+pub fn parse_value<T: DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, Diagnostic> {
     let src = decode(bytes, file)?;
     if is_blank(src) {
         return Err(Diagnostic::error(
             "E0003",
             file,
             "",
-            format!("{} is empty", file_name(file)),
+            format!("{} is empty", file),
         )
-        .with_hint("write the fields the input format requires; `masterplan init` makes a working example"));
+        .with_hint(
+            "write the fields the input format requires; `masterplan init` makes a working example",
+        ));
     }
-    // The event pass finds syntax errors first, with the parser's own position and wording,
-    // before the deserializer can stop at a type mismatch caused by the broken syntax.
-    let index = match index(src) {
-        Ok(index) => index,
-        Err(IndexError::Syntax(e)) => return Err(syntax_error(&e, file)),
-        Err(IndexError::TooLarge { line, column }) => {
-            return Err(Diagnostic::error(
+    match serde_saphyr::from_str_with_options::<T>(src, options()) {
+        Ok(value) => Ok(value),
+        Err(e) => Err(match index(src) {
+            Ok(ix) => friendly_error(&e, src, file, Some(&ix)),
+            Err(IndexError::Syntax(se)) => syntax_error(&se, src, file),
+            Err(IndexError::TooLarge { line, column }) => Diagnostic::error(
                 "E0005",
                 file,
                 "",
                 format!(
                     "{} expands aliases (`*name`) to more than {MAX_EXPANDED_NODES} values; refusing to read it",
-                    file_name(file)
+                    file
                 ),
             )
-            .with_hint("masterplan files need no more than a few anchors and aliases; write the values out")
-            .at(line, column));
-        }
-    };
-    match serde_saphyr::from_str_with_options::<T>(src, options()) {
-        Ok(value) => Ok((value, index)),
-        Err(e) => Err(friendly_error(&e, src, file, Some(&index))),
+            .with_hint(
+                "masterplan files need no more than a few anchors and aliases; write the values out",
+            )
+            .at(line, column),
+        }),
     }
 }
 
 /// Parse a YAML text into `T` (built-in data such as the taxonomies, or a test), with the same
 /// options as input files.
 pub fn from_str<T: DeserializeOwned>(src: &str, file: &str) -> Result<T, Diagnostic> {
-    parse::<T>(src.as_bytes(), file).map(|(v, _)| v)
+    parse_value::<T>(src.as_bytes(), file)
 }
 
 /// The text of a file, or an error naming the first byte that is not UTF-8. A leading byte-order
@@ -169,7 +177,7 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
             "",
             format!(
                 "{} is too large ({} bytes; the limit is {} bytes)",
-                file_name(file),
+                file,
                 bytes.len(),
                 MAX_FILE_BYTES
             ),
@@ -192,17 +200,13 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
                 "",
                 format!(
                     "{} is not valid UTF-8: byte 0x{byte:02X} at line {line}, column {column}",
-                    file_name(file)
+                    file
                 ),
             )
             .with_hint("save the file as UTF-8 (in most editors: \"Save with encoding\" > UTF-8)")
             .at(line, column))
         }
     }
-}
-
-fn file_name(file: &str) -> &str {
-    file.rsplit('/').next().unwrap_or(file)
 }
 
 /// True when the text holds no YAML content: only blank lines, comments and document markers.
@@ -386,13 +390,58 @@ pub fn index(src: &str) -> Result<LocationIndex, IndexError> {
 }
 
 /// A YAML syntax error, as the parser reports it.
-fn syntax_error(e: &ScanError, file: &str) -> Diagnostic {
+fn syntax_error(e: &ScanError, src: &str, file: &str) -> Diagnostic {
     let m = e.marker();
     let line = m.line().max(1);
     let column = m.col() + 1;
-    Diagnostic::error("E0001", file, "", format!("YAML syntax error: {}", e.info()))
-        .with_hint("check the indentation, the `key: value` layout and unclosed brackets or quotes near this line")
+    let info = e.info();
+    let hint = if info.contains("tab") {
+        "YAML does not allow tabs for indentation; indent with spaces".to_string()
+    } else if let Some((open_line, bracket)) = unclosed_bracket(src, line) {
+        format!("the `{bracket}` on line {open_line} is not closed")
+    } else {
+        "check the indentation, the `key: value` layout and unclosed brackets or quotes near this line"
+            .to_string()
+    };
+    Diagnostic::error("E0001", file, "", format!("YAML syntax error: {info}"))
+        .with_hint(hint)
         .at(line, column)
+}
+
+/// A line before `line` (at most five back) that opens a flow `[` or `{` it does not close,
+/// the usual cause of a syntax error reported at the next key.
+fn unclosed_bracket(src: &str, line: usize) -> Option<(usize, char)> {
+    let first = line.saturating_sub(5).max(1);
+    let lines: Vec<&str> = src
+        .lines()
+        .skip(first - 1)
+        .take(line.saturating_sub(first))
+        .collect();
+    for (i, text) in lines.iter().enumerate().rev() {
+        let mut stack: Vec<char> = Vec::new();
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for c in text.chars() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':') => quote = Some(c),
+                    '#' if prev == ' ' => break,
+                    '[' | '{' => stack.push(c),
+                    ']' | '}' => {
+                        stack.pop();
+                    }
+                    _ => {}
+                },
+            }
+            prev = c;
+        }
+        if let Some(&c) = stack.first() {
+            return Some((first + i, c));
+        }
+    }
+    None
 }
 
 /// The innermost error, unwrapped from alias and snippet wrappers.
@@ -630,10 +679,7 @@ fn friendly_error(
                 "E0001",
                 file,
                 "",
-                format!(
-                    "{} holds more than one YAML document (`---`)",
-                    file_name(file)
-                ),
+                format!("{} holds more than one YAML document (`---`)", file),
             )
             .with_hint("keep one document per file; remove the extra `---` line")
         }
@@ -643,7 +689,7 @@ fn friendly_error(
             "",
             format!(
                 "{} is too large or too deeply nested to read safely (limit reached: {})",
-                file_name(file),
+                file,
                 breach_name(breach)
             ),
         )
@@ -659,7 +705,7 @@ fn friendly_error(
             "",
             format!(
                 "{} expands aliases (`*name`) too many times to read safely",
-                file_name(file)
+                file
             ),
         )
         .with_hint(
@@ -669,18 +715,12 @@ fn friendly_error(
             "E0001",
             file,
             "",
-            format!(
-                "{} holds more than one YAML document (`---`)",
-                file_name(file)
-            ),
+            format!("{} holds more than one YAML document (`---`)", file),
         )
         .with_hint("keep one document per file; remove the extra `---` line"),
-        YamlError::InvalidUtf8Input => Diagnostic::error(
-            "E0002",
-            file,
-            "",
-            format!("{} is not valid UTF-8", file_name(file)),
-        ),
+        YamlError::InvalidUtf8Input => {
+            Diagnostic::error("E0002", file, "", format!("{} is not valid UTF-8", file))
+        }
         YamlError::UnknownAnchor { .. } => Diagnostic::error(
             "E0001",
             file,
@@ -869,6 +909,30 @@ programs:
         let d = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap_err();
         assert_eq!(d.code, "E0001", "{d:?}");
         assert!(d.line.is_some());
+        assert_eq!(d.hint.as_deref(), Some("the `[` on line 2 is not closed"));
+        let tabbed = "dimension: living\ncoordinator: X\nprograms:\n\t- id: A\n";
+        let d = parse::<Pokja>(tabbed.as_bytes(), "pokja/living.yaml").unwrap_err();
+        assert_eq!(d.code, "E0001", "{d:?}");
+        assert!(d.hint.unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn document_markers_and_bom_are_accepted() {
+        let src = format!("\u{feff}---\n{POKJA}...\n");
+        let (p, ix) = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap();
+        assert_eq!(p.dimension, "living");
+        assert_eq!(ix.get("dimension"), Some((2, 12)));
+    }
+
+    #[test]
+    fn type_messages_are_plain() {
+        let src = POKJA.replace("programs:\n", "programs: semua\nx:\n");
+        let d = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap_err();
+        assert_eq!(d.message, "wrong type: expected a list, found `semua`");
+        let src = format!("{POKJA}---\nx: 1\n");
+        let d = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap_err();
+        assert_eq!(d.code, "E0001");
+        assert!(d.message.contains("more than one YAML document"));
     }
 
     #[test]
