@@ -10,6 +10,7 @@
 //! Output is a pure function of the [`Document`]: font resource names are derived from the font
 //! and the characters used, image names from their order of appearance.
 
+mod glyphs;
 mod image;
 mod post;
 
@@ -17,7 +18,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, CurTransMat, Destination, ExternalXObject,
+    Actions, BorderArray, Color, ColorArray, CurTransMat, Destination, DictItem, ExternalXObject,
     HighlightingMode, Line, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
     PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
     XObject, XObjectId, XObjectTransform,
@@ -32,23 +33,61 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
         anyhow::bail!("the document has no pages to draw");
     }
     let used = UsedChars::collect(document);
-    let font_ids = resource_names(&used);
-
-    let mut pdf = PdfDocument::new(&document.metadata.title);
-    for (font, id) in &font_ids {
+    let names = resource_names(&used);
+    let mut fonts: BTreeMap<FontId, (String, &[u64], &ParsedFont)> = BTreeMap::new();
+    for (font, set) in &used.sets {
         let parsed = parsed_font(*font)
             .ok_or_else(|| anyhow::anyhow!("bundled font {} does not parse", font.name()))?;
-        pdf.resources
-            .fonts
-            .map
-            .insert(printpdf::FontId(id.clone()), PdfFont::new(parsed.clone()));
+        let name = names.get(font).cloned().unwrap_or_default();
+        fonts.insert(*font, (name, set.as_slice(), parsed));
     }
+    let new_pdf = || {
+        let mut pdf = PdfDocument::new(&document.metadata.title);
+        for (name, _, parsed) in fonts.values() {
+            let font = PdfFont::new((*parsed).clone());
+            pdf.resources
+                .fonts
+                .map
+                .insert(printpdf::FontId(name.clone()), font);
+        }
+        pdf
+    };
+    let options = PdfSaveOptions {
+        // Compression is done once, after post-processing.
+        optimize: false,
+        subset_fonts: true,
+        // Our text arrives as ready-encoded `Tj` operations (`Op::Unknown`).
+        secure: false,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
 
+    // Pass 1: subset the fonts from the glyph page alone and learn the codes printpdf chose.
+    let glyph_page = glyph_page(&fonts);
+    let mut probe = new_pdf();
+    probe.pages = vec![glyph_page.clone()];
+    let encoders = glyphs::encoders(&probe.to_lopdf_document(&options, &mut warnings), &fonts)?;
+
+    // Pass 2: the document, with the glyph page last (it yields the same subsets; post-processing
+    // removes the page).
+    let handles: BTreeMap<FontId, PdfFontHandle> = fonts
+        .iter()
+        .map(|(font, (name, _, _))| {
+            let handle = PdfFontHandle::External(printpdf::FontId(name.clone()));
+            (*font, handle)
+        })
+        .collect();
+    let text = TextEncoding {
+        handles: &handles,
+        encoders: &encoders,
+    };
+    let mut pdf = new_pdf();
     let mut images = Images::default();
-    let mut pages = Vec::with_capacity(document.pages.len());
+    let mut pages = Vec::with_capacity(document.pages.len() + 1);
     for page in &document.pages {
-        pages.push(page_ops(page, document, &font_ids, &mut images));
+        pages.push(page_ops(page, document, &text, &mut images));
     }
+    pages.push(glyph_page);
     pdf.pages = pages;
     for (id, image) in images.registered {
         pdf.resources.xobjects.map.insert(
@@ -61,17 +100,60 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
             }),
         );
     }
-
-    let options = PdfSaveOptions {
-        // Compression is done once, after post-processing.
-        optimize: false,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
     let lopdf_doc = pdf.to_lopdf_document(&options, &mut warnings);
     post::finish(lopdf_doc, document)
+}
+
+/// A page showing every used character of every used font once: what printpdf subsets from.
+fn glyph_page(fonts: &BTreeMap<FontId, (String, &[u64], &ParsedFont)>) -> PdfPage {
+    let mut ops = Vec::new();
+    for (name, set, _) in fonts.values() {
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(printpdf::FontId(name.clone())),
+            size: Pt(10.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(glyphs::chars_of(set).collect())],
+        });
+        ops.push(Op::EndTextSection);
+    }
+    PdfPage {
+        media_box: Rect::from_wh(Pt(100.0), Pt(100.0)),
+        trim_box: Rect::from_wh(Pt(100.0), Pt(100.0)),
+        crop_box: Rect::from_wh(Pt(100.0), Pt(100.0)),
+        ops,
+    }
+}
+
+/// How page text is written: the font resources and each font's character encoder.
+struct TextEncoding<'a> {
+    handles: &'a BTreeMap<FontId, PdfFontHandle>,
+    encoders: &'a BTreeMap<FontId, glyphs::Encoder>,
+}
+
+impl TextEncoding<'_> {
+    fn handle(&self, font: FontId) -> PdfFontHandle {
+        self.handles
+            .get(&font)
+            .cloned()
+            .unwrap_or_else(|| PdfFontHandle::External(printpdf::FontId(String::new())))
+    }
+
+    /// A `Tj` showing `text` in `font` (already encoded to the subset's codes).
+    fn show(&self, font: FontId, text: &str) -> Op {
+        let mut data = Vec::new();
+        if let Some(encoder) = self.encoders.get(&font) {
+            encoder.encode(text, &mut data);
+        }
+        Op::Unknown {
+            key: "Tj".to_string(),
+            value: vec![DictItem::String {
+                data,
+                literal: true,
+            }],
+        }
+    }
 }
 
 /// A finite number for the PDF (NaN or infinity would make the file unreadable).
@@ -224,16 +306,11 @@ impl TextState {
 fn page_ops(
     page: &Page,
     document: &Document,
-    font_ids: &BTreeMap<FontId, String>,
+    encoding: &TextEncoding,
     images: &mut Images,
 ) -> PdfPage {
     let (width, height) = page_size(page);
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 4);
-    let handle = |font: FontId| {
-        PdfFontHandle::External(printpdf::FontId(
-            font_ids.get(&font).cloned().unwrap_or_default(),
-        ))
-    };
 
     // Watermarks first, so that everything else is drawn over them.
     for item in &page.items {
@@ -243,15 +320,7 @@ fn page_ops(
             color: c,
         } = item
         {
-            watermark(
-                &mut ops,
-                width,
-                height,
-                text,
-                *size,
-                *c,
-                handle(WATERMARK_FONT),
-            );
+            watermark(&mut ops, (width, height), text, *size, *c, encoding);
         }
     }
 
@@ -280,7 +349,7 @@ fn page_ops(
                 let size = fin(*size);
                 if text.font != Some((*font, size)) {
                     ops.push(Op::SetFont {
-                        font: handle(*font),
+                        font: encoding.handle(*font),
                         size: Pt(size),
                     });
                     text.font = Some((*font, size));
@@ -292,9 +361,7 @@ fn page_ops(
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, fin(*x), height - fin(*y)]),
                 });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(s.clone())],
-                });
+                ops.push(encoding.show(*font, s));
             }
             Item::Rect { x, y, w, h, fill } => {
                 text.close(&mut ops);
@@ -418,15 +485,13 @@ fn link(page_height: f32, (x, y, w, h): (f32, f32, f32, f32), actions: Actions) 
 }
 
 /// Large text along the page diagonal (bottom-left to top-right), centred on the page.
-#[allow(clippy::too_many_arguments)]
 fn watermark(
     ops: &mut Vec<Op>,
-    width: f32,
-    height: f32,
+    (width, height): (f32, f32),
     text: &str,
     size: f32,
     c: Rgb,
-    font: PdfFontHandle,
+    encoding: &TextEncoding,
 ) {
     let size = fin(size);
     if text.is_empty() || size <= 0.0 {
@@ -443,16 +508,14 @@ fn watermark(
     ops.push(Op::SaveGraphicsState);
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont {
-        font,
+        font: encoding.handle(WATERMARK_FONT),
         size: Pt(size),
     });
     ops.push(Op::SetFillColor { col: color(c) });
     ops.push(Op::SetTextMatrix {
         matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
     });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::Text(text.to_string())],
-    });
+    ops.push(encoding.show(WATERMARK_FONT, text));
     ops.push(Op::EndTextSection);
     ops.push(Op::RestoreGraphicsState);
 }

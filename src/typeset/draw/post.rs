@@ -51,6 +51,7 @@ pub fn finish(mut doc: lopdf::Document, document: &Document) -> anyhow::Result<V
         .get(b"Root")
         .and_then(Object::as_reference)
         .map_err(|e| anyhow::anyhow!("printpdf wrote no catalog: {e}"))?;
+    remove_glyph_page(&mut doc)?;
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
     indirect_annotations(&mut doc, &page_ids);
     let outline_root = build_outline(&mut doc, &document.outline, &page_ids, document);
@@ -91,6 +92,27 @@ pub fn finish(mut doc: lopdf::Document, document: &Document) -> anyhow::Result<V
     doc.save_to(&mut bytes)?;
     patch_id(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Drop the last page, the glyph page the fonts were subset from (see `glyphs`). Its objects
+/// become unreferenced and are pruned.
+fn remove_glyph_page(doc: &mut lopdf::Document) -> anyhow::Result<()> {
+    let pages_id = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no page tree: {e}"))?;
+    let pages = doc
+        .get_dictionary_mut(pages_id)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no page tree: {e}"))?;
+    let kids = pages
+        .get_mut(b"Kids")
+        .and_then(Object::as_array_mut)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no page list: {e}"))?;
+    kids.pop();
+    let count = kids.len() as i64;
+    pages.set("Count", Object::Integer(count));
+    Ok(())
 }
 
 /// printpdf writes link annotations inline in the page's `/Annots`; the specification (and

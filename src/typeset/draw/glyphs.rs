@@ -1,0 +1,175 @@
+//! Text encoding for the subset fonts, done once per character instead of once per drawn glyph.
+//!
+//! printpdf encodes `ShowText` by looking every character up in the font's cmap and in its
+//! subset renumbering, and writes each code as four hex digits through `fmt`: about 100 ns per
+//! character, most of a second for a 1700-page document. Instead, printpdf subsets each font
+//! from one "glyph page" that shows every character the document uses once; the codes it chose
+//! are read back from the `/ToUnicode` CMap it wrote (the same map viewers use for searching and
+//! copying), and the pages' text is written as `Tj` strings already in those codes.
+
+use std::collections::BTreeMap;
+
+use lopdf::Object;
+use printpdf::ParsedFont;
+
+use super::super::fonts::FontId;
+
+/// Character -> two-byte Identity-H code in one subset font.
+pub struct Encoder {
+    bmp: Vec<u16>,
+    astral: BTreeMap<u32, u16>,
+}
+
+impl Encoder {
+    /// Append the codes for `text` to `out` (code 0, `.notdef`, for characters the font lacks).
+    pub fn encode(&self, text: &str, out: &mut Vec<u8>) {
+        out.reserve(text.len() * 2);
+        for c in text.chars() {
+            let cp = c as u32;
+            let code = match self.bmp.get(cp as usize) {
+                Some(code) => *code,
+                None => self.astral.get(&cp).copied().unwrap_or(0),
+            };
+            out.extend_from_slice(&code.to_be_bytes());
+        }
+    }
+}
+
+/// The characters in a font's used-character bitset, in code point order.
+pub fn chars_of(set: &[u64]) -> impl Iterator<Item = char> + '_ {
+    set.iter()
+        .enumerate()
+        .filter(|(_, word)| **word != 0)
+        .flat_map(|(w, word)| {
+            (0..64u32)
+                .filter(move |bit| word & (1u64 << bit) != 0)
+                .filter_map(move |bit| char::from_u32(w as u32 * 64 + bit))
+        })
+}
+
+/// Build each font's encoder from the `/ToUnicode` maps in `probe` (printpdf's output for the
+/// glyph page alone). `fonts` maps each used face to its resource name, used characters and
+/// parsed face.
+pub fn encoders(
+    probe: &lopdf::Document,
+    fonts: &BTreeMap<FontId, (String, &[u64], &ParsedFont)>,
+) -> anyhow::Result<BTreeMap<FontId, Encoder>> {
+    // Subset tag (the resource name) -> ToUnicode map.
+    let mut cmaps: BTreeMap<Vec<u8>, Vec<(u16, char)>> = BTreeMap::new();
+    for object in probe.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
+            continue;
+        }
+        let (Ok(base), Ok(to_unicode)) = (
+            dict.get(b"BaseFont").and_then(Object::as_name),
+            dict.get(b"ToUnicode").and_then(Object::as_reference),
+        ) else {
+            continue;
+        };
+        let Some(tag) = base.split(|b| *b == b'+').next() else {
+            continue;
+        };
+        let stream = probe
+            .get_object(to_unicode)
+            .and_then(Object::as_stream)
+            .map_err(|e| anyhow::anyhow!("printpdf wrote no ToUnicode stream: {e}"))?;
+        let content = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        cmaps.insert(tag.to_vec(), parse_bfchar(&content));
+    }
+
+    let mut out = BTreeMap::new();
+    for (font, (tag, used, parsed)) in fonts {
+        let entries = cmaps
+            .get(tag.as_bytes())
+            .ok_or_else(|| anyhow::anyhow!("printpdf did not embed {}", font.name()))?;
+        // Original glyph -> code, through the character printpdf recorded for each code; then
+        // every used character -> its glyph -> code (several characters may share a glyph).
+        let glyph_code: BTreeMap<u16, u16> = entries
+            .iter()
+            .filter_map(|(code, c)| Some((parsed.lookup_glyph_index(*c as u32)?, *code)))
+            .collect();
+        let mut encoder = Encoder {
+            bmp: vec![0; 0x1_0000],
+            astral: BTreeMap::new(),
+        };
+        for c in chars_of(used) {
+            let code = parsed
+                .lookup_glyph_index(c as u32)
+                .and_then(|g| glyph_code.get(&g).copied())
+                .unwrap_or(0);
+            match encoder.bmp.get_mut(c as usize) {
+                Some(slot) => *slot = code,
+                None => {
+                    encoder.astral.insert(c as u32, code);
+                }
+            }
+        }
+        out.insert(*font, encoder);
+    }
+    Ok(out)
+}
+
+/// The `<code> <utf16>` pairs of a ToUnicode CMap's `bfchar` sections (first character of each
+/// target). printpdf writes only `bfchar` entries with four-digit codes.
+fn parse_bfchar(cmap: &[u8]) -> Vec<(u16, char)> {
+    let text = String::from_utf8_lossy(cmap);
+    let mut out = Vec::new();
+    let mut in_section = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.ends_with("beginbfchar") {
+            in_section = true;
+            continue;
+        }
+        if line == "endbfchar" {
+            in_section = false;
+            continue;
+        }
+        if !in_section {
+            continue;
+        }
+        let mut parts = line
+            .split(['<', '>'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let (Some(code), Some(target)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(code) = u16::from_str_radix(code, 16) else {
+            continue;
+        };
+        let units: Vec<u16> = target
+            .as_bytes()
+            .chunks(4)
+            .filter_map(|h| u16::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())
+            .collect();
+        if let Some(Ok(c)) = char::decode_utf16(units).next() {
+            out.push((code, c));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bfchar_sections_are_parsed() {
+        let cmap = b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n3 beginbfchar\n\
+                     <0001> <0052>\n<0002> <2013>\n<0003> <D83DDE42>\nendbfchar\nendcmap\n";
+        assert_eq!(parse_bfchar(cmap), [(1, 'R'), (2, '–'), (3, '🙂')]);
+    }
+
+    #[test]
+    fn bitset_chars_come_out_in_order() {
+        let mut set = vec![0u64; 0x11_0000 / 64];
+        for c in ['b', 'A', '–', '🙂'] {
+            set[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        assert_eq!(chars_of(&set).collect::<String>(), "Ab–🙂");
+    }
+}
