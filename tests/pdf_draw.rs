@@ -59,6 +59,16 @@ fn zlib_stored(data: &[u8]) -> Vec<u8> {
 }
 
 fn png(width: u32, height: u32, color_type: u8, pixel: &[u8]) -> Vec<u8> {
+    png_with_palette(width, height, color_type, pixel, None)
+}
+
+fn png_with_palette(
+    width: u32,
+    height: u32,
+    color_type: u8,
+    pixel: &[u8],
+    palette: Option<&[u8]>,
+) -> Vec<u8> {
     let mut raw = Vec::new();
     for _ in 0..height {
         raw.push(0); // filter: none
@@ -79,6 +89,9 @@ fn png(width: u32, height: u32, color_type: u8, pixel: &[u8]) -> Vec<u8> {
     ihdr.extend_from_slice(&height.to_be_bytes());
     ihdr.extend_from_slice(&[8, color_type, 0, 0, 0]);
     chunk(b"IHDR", &ihdr);
+    if let Some(palette) = palette {
+        chunk(b"PLTE", palette);
+    }
     chunk(b"IDAT", &zlib_stored(&raw));
     chunk(b"IEND", &[]);
     out
@@ -140,7 +153,7 @@ fn sample() -> Document {
                 y: 40.0,
                 w: 60.0,
                 h: 40.0,
-                data: rgb_png,
+                data: Arc::clone(&rgb_png),
             },
             Item::Image {
                 x: 470.0,
@@ -173,16 +186,24 @@ fn sample() -> Document {
             },
         ],
     };
+    let image = |x: f32, data: Arc<Vec<u8>>| Item::Image {
+        x,
+        y: 600.0,
+        w: 30.0,
+        h: 30.0,
+        data,
+    };
+    let palette_png = png_with_palette(2, 1, 3, &[1], Some(&[0, 0, 0, 0, 128, 0]));
     let chapter = Page {
         width: A4.0,
         height: A4.1,
-        items: vec![text(
-            72.0,
-            100.0,
-            FontId::Bold,
-            Rgb::BLACK,
-            "Bab 1 Pendahuluan",
-        )],
+        items: vec![
+            text(72.0, 100.0, FontId::Bold, Rgb::BLACK, "Bab 1 Pendahuluan"),
+            // The cover's image again (same Arc, then equal bytes): one XObject.
+            image(72.0, Arc::clone(&rgb_png)),
+            image(110.0, Arc::new(rgb_png.as_ref().clone())),
+            image(150.0, Arc::new(palette_png)),
+        ],
     };
     let landscape = Page {
         width: A4.1,
@@ -521,7 +542,10 @@ fn rects_lines_and_images_are_painted() {
         let w = image.dict.get(b"Width").unwrap().as_i64().unwrap();
         let h = image.dict.get(b"Height").unwrap().as_i64().unwrap();
         let pixels = image.decompressed_content().unwrap();
-        if let Ok(mask) = image.dict.get(b"SMask") {
+        if let Ok(space) = image.dict.get(b"ColorSpace").and_then(Object::as_array) {
+            assert_eq!(space[0].as_name().unwrap(), b"Indexed");
+            assert_eq!(pixels, [1, 1]);
+        } else if let Ok(mask) = image.dict.get(b"SMask") {
             masked += 1;
             let mask = deref(&doc, mask).as_stream().unwrap();
             assert_eq!(mask.decompressed_content().unwrap(), vec![128; 4]);
@@ -532,8 +556,18 @@ fn rects_lines_and_images_are_painted() {
         sizes.push((w, h));
     }
     sizes.sort();
-    assert_eq!(sizes, [(2, 2), (3, 2)]);
+    assert_eq!(sizes, [(2, 1), (2, 2), (3, 2)]);
     assert_eq!(masked, 1);
+    let second = doc.get_and_decode_page_content(pages(&doc)[1]).unwrap();
+    let names: Vec<&[u8]> = second
+        .operations
+        .iter()
+        .filter(|op| op.operator == "Do")
+        .map(|op| op.operands[0].as_name().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3);
+    assert_eq!(names[0], names[1], "equal images share one XObject");
+    assert_ne!(names[0], names[2]);
 }
 
 #[test]

@@ -15,7 +15,7 @@ mod image;
 mod post;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use printpdf::{
     Actions, BorderArray, Color, ColorArray, CurTransMat, Destination, DictItem, ExternalXObject,
@@ -262,27 +262,43 @@ type Placed = (XObjectId, u32, u32);
 /// Images registered so far, deduplicated by content.
 #[derive(Default)]
 struct Images {
-    /// Content hash and length -> XObject name (`None`: the image could not be decoded).
-    by_content: BTreeMap<(u64, usize), Option<Placed>>,
+    /// Already seen `Arc`s (by address; the document keeps them alive while drawing), so a logo
+    /// repeated on every page is hashed once. Only a cache: names follow first appearance.
+    by_arc: BTreeMap<usize, Option<Placed>>,
+    /// Content hash and length -> the images with that key (`None`: could not be decoded).
+    by_content: BTreeMap<(u64, usize), Vec<(Arc<Vec<u8>>, Option<Placed>)>>,
     registered: Vec<(XObjectId, image::PdfImage)>,
 }
 
 impl Images {
     /// The XObject and pixel size for `data`, decoding it on first sight.
-    fn get(&mut self, data: &[u8]) -> Option<Placed> {
+    fn get(&mut self, data: &Arc<Vec<u8>>) -> Option<Placed> {
+        let address = Arc::as_ptr(data) as usize;
+        if let Some(known) = self.by_arc.get(&address) {
+            return known.clone();
+        }
         let mut hash = post::Fnv::new();
         hash.write(data);
         let key = (hash.finish(), data.len());
-        if let Some(known) = self.by_content.get(&key) {
-            return known.clone();
-        }
-        let entry = image::decode(data).map(|img| {
-            let id = XObjectId(format!("Im{}", self.registered.len() + 1));
-            let out = (id.clone(), img.width, img.height);
-            self.registered.push((id, img));
-            out
-        });
-        self.by_content.insert(key, entry.clone());
+        let same = self
+            .by_content
+            .get(&key)
+            .and_then(|seen| seen.iter().find(|(bytes, _)| bytes[..] == data[..]));
+        let entry = match same {
+            Some((_, placed)) => placed.clone(),
+            None => {
+                let entry = image::decode(data).map(|img| {
+                    let id = XObjectId(format!("Im{}", self.registered.len() + 1));
+                    let out = (id.clone(), img.width, img.height);
+                    self.registered.push((id, img));
+                    out
+                });
+                let seen = self.by_content.entry(key).or_default();
+                seen.push((Arc::clone(data), entry.clone()));
+                entry
+            }
+        };
+        self.by_arc.insert(address, entry.clone());
         entry
     }
 }
