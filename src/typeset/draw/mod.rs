@@ -259,14 +259,17 @@ fn parsed_font(font: FontId) -> Option<&'static ParsedFont> {
 /// An image's XObject name and its size in pixels.
 type Placed = (XObjectId, u32, u32);
 
+/// Image bytes seen so far and what they became (`None`: could not be decoded).
+type Seen = Vec<(Arc<Vec<u8>>, Option<Placed>)>;
+
 /// Images registered so far, deduplicated by content.
 #[derive(Default)]
 struct Images {
     /// Already seen `Arc`s (by address; the document keeps them alive while drawing), so a logo
     /// repeated on every page is hashed once. Only a cache: names follow first appearance.
     by_arc: BTreeMap<usize, Option<Placed>>,
-    /// Content hash and length -> the images with that key (`None`: could not be decoded).
-    by_content: BTreeMap<(u64, usize), Vec<(Arc<Vec<u8>>, Option<Placed>)>>,
+    /// Content hash and length -> the images with that key.
+    by_content: BTreeMap<(u64, usize), Seen>,
     registered: Vec<(XObjectId, image::PdfImage)>,
 }
 
