@@ -21,17 +21,63 @@ pub struct Encoder {
 }
 
 impl Encoder {
-    /// Append the codes for `text` to `out` (code 0, `.notdef`, for characters the font lacks).
-    pub fn encode(&self, text: &str, out: &mut Vec<u8>) {
-        out.reserve(text.len() * 2);
+    /// Append the codes for `text` to `out` as PDF hex-string digits (code 0, `.notdef`, for
+    /// characters the font lacks).
+    pub fn encode_hex(&self, text: &str, out: &mut String) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        out.reserve(text.len() * 4);
         for c in text.chars() {
             let cp = c as u32;
             let code = match self.bmp.get(cp as usize) {
                 Some(code) => *code,
                 None => self.astral.get(&cp).copied().unwrap_or(0),
             };
-            out.extend_from_slice(&code.to_be_bytes());
+            for shift in [12, 8, 4, 0] {
+                out.push(char::from(HEX[usize::from((code >> shift) & 0xF)]));
+            }
         }
+    }
+}
+
+/// Append `v` (finite) to `out` with at most three decimals, PDF number syntax.
+pub fn push_number(out: &mut String, v: f32) {
+    let milli = (f64::from(v) * 1000.0).round();
+    let milli = if milli.is_finite() { milli as i64 } else { 0 };
+    if milli < 0 {
+        out.push('-');
+    }
+    let abs = milli.unsigned_abs();
+    push_digits(out, abs / 1000);
+    let frac = abs % 1000;
+    if frac != 0 {
+        out.push('.');
+        let digits = [frac / 100, frac / 10 % 10, frac % 10];
+        let used = if frac % 100 == 0 {
+            1
+        } else if frac % 10 == 0 {
+            2
+        } else {
+            3
+        };
+        for d in &digits[..used] {
+            out.push(char::from(b'0' + *d as u8));
+        }
+    }
+}
+
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for b in &buf[i..] {
+        out.push(char::from(*b));
     }
 }
 
@@ -162,6 +208,16 @@ mod tests {
         let cmap = b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n3 beginbfchar\n\
                      <0001> <0052>\n<0002> <2013>\n<0003> <D83DDE42>\nendbfchar\nendcmap\n";
         assert_eq!(parse_bfchar(cmap), [(1, 'R'), (2, '–'), (3, '🙂')]);
+    }
+
+    #[test]
+    fn numbers_are_written_with_three_decimals_at_most() {
+        let mut out = String::new();
+        for v in [0.0, 72.0, 641.8898, -0.5, 12.25, -1234.0015, -0.0004] {
+            push_number(&mut out, v);
+            out.push(' ');
+        }
+        assert_eq!(out, "0 72 641.89 -0.5 12.25 -1234.001 0 ");
     }
 
     #[test]

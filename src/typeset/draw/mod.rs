@@ -18,10 +18,10 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, CurTransMat, Destination, DictItem, ExternalXObject,
+    Actions, BorderArray, Color, ColorArray, CurTransMat, Destination, ExternalXObject,
     HighlightingMode, Line, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
-    XObject, XObjectId, XObjectTransform,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, XObject, XObjectId,
+    XObjectTransform,
 };
 
 use super::fonts::{self, FontId};
@@ -140,18 +140,25 @@ impl TextEncoding<'_> {
             .unwrap_or_else(|| PdfFontHandle::External(printpdf::FontId(String::new())))
     }
 
-    /// A `Tj` showing `text` in `font` (already encoded to the subset's codes).
-    fn show(&self, font: FontId, text: &str) -> Op {
-        let mut data = Vec::new();
-        if let Some(encoder) = self.encoders.get(&font) {
-            encoder.encode(text, &mut data);
+    /// Position the text matrix and show `text` in `font`, already encoded to the subset's codes.
+    ///
+    /// Written as one raw operation (`a b c d e f Tm <codes> Tj`): building and formatting a
+    /// lopdf object per glyph string and matrix number was most of the drawing time for long
+    /// documents. `matrix` must be finite.
+    fn show(&self, font: FontId, matrix: [f32; 6], text: &str) -> Op {
+        let mut raw = String::with_capacity(48 + text.len() * 4);
+        for v in matrix {
+            glyphs::push_number(&mut raw, v);
+            raw.push(' ');
         }
+        raw.push_str("Tm <");
+        if let Some(encoder) = self.encoders.get(&font) {
+            encoder.encode_hex(text, &mut raw);
+        }
+        raw.push_str("> Tj");
         Op::Unknown {
-            key: "Tj".to_string(),
-            value: vec![DictItem::String {
-                data,
-                literal: true,
-            }],
+            key: raw,
+            value: Vec::new(),
         }
     }
 }
@@ -377,10 +384,8 @@ fn page_ops(
                     ops.push(Op::SetFillColor { col: color(*c) });
                     text.fill = Some(*c);
                 }
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, fin(*x), height - fin(*y)]),
-                });
-                ops.push(encoding.show(*font, s));
+                let matrix = [1.0, 0.0, 0.0, 1.0, fin(*x), height - fin(*y)];
+                ops.push(encoding.show(*font, matrix, s));
             }
             Item::Rect { x, y, w, h, fill } => {
                 text.close(&mut ops);
@@ -531,10 +536,8 @@ fn watermark(
         size: Pt(size),
     });
     ops.push(Op::SetFillColor { col: color(c) });
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
-    });
-    ops.push(encoding.show(WATERMARK_FONT, text));
+    let matrix = [cos, sin, -sin, cos, fin(x), fin(y)];
+    ops.push(encoding.show(WATERMARK_FONT, matrix, text));
     ops.push(Op::EndTextSection);
     ops.push(Op::RestoreGraphicsState);
 }
