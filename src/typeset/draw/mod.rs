@@ -1,11 +1,16 @@
 //! Drawing: the only code that touches printpdf. A laid-out [`Document`] to PDF bytes.
 //!
-//! 1. Every page's display items become a printpdf `Op` list (coordinates flipped from the
-//!    display list's top-left origin to PDF's bottom-left one).
-//! 2. printpdf serialises to a `lopdf::Document`, subsetting the used fonts (Identity-H CID
-//!    fonts with `/ToUnicode`).
-//! 3. [`post`] finishes that document with lopdf: our own `/Info` (no dates), `/Lang`, the
-//!    nested outline, stream compression, and a content-derived `/ID`.
+//! 1. The characters each font draws are collected; printpdf subsets the fonts from a "glyph
+//!    page" showing each of them once, and the codes it assigned are read back from the
+//!    `/ToUnicode` maps it wrote (see `glyphs`).
+//! 2. Every page's display items become a printpdf `Op` list (coordinates flipped from the
+//!    display list's top-left origin to PDF's bottom-left one); text runs are written already
+//!    encoded. The glyph page is appended last, so printpdf embeds the same subsets.
+//! 3. printpdf serialises to a `lopdf::Document` (Identity-H CID fonts with `/ToUnicode`,
+//!    link annotations, image XObjects).
+//! 4. `post` finishes it with lopdf: the glyph page removed, annotations made indirect, our
+//!    own `/Info` (no dates), `/Lang`, the nested outline, stream compression, and a
+//!    content-derived `/ID`.
 //!
 //! Output is a pure function of the [`Document`]: font resource names are derived from the font
 //! and the characters used, image names from their order of appearance.
