@@ -844,6 +844,20 @@ fn hostile_values_do_not_break_the_file() {
                     page: 99,
                     top: 0.0,
                 },
+                // A face none of whose characters it has: nothing to embed or show.
+                Item::Text {
+                    x: 10.0,
+                    y: 10.0,
+                    font: FontId::Mono,
+                    size: 10.0,
+                    color: Rgb::BLACK,
+                    text: "漢字".to_string(),
+                },
+                Item::Watermark {
+                    text: "草稿".to_string(),
+                    size: 50.0,
+                    color: Rgb::BLACK,
+                },
                 Item::Image {
                     x: 0.0,
                     y: 0.0,
@@ -863,7 +877,21 @@ fn hostile_values_do_not_break_the_file() {
     };
     let doc = load(&draw(&document).unwrap());
     assert_eq!(pages(&doc).len(), 1);
-    assert!(doc.get_page_annotations(pages(&doc)[0]).unwrap().is_empty());
+    let page = pages(&doc)[0];
+    assert!(doc.get_page_annotations(page).unwrap().is_empty());
+    // Every font the content selects exists in the page's resources.
+    let fonts = doc.get_page_fonts(page).unwrap();
+    let content = doc.get_and_decode_page_content(page).unwrap();
+    let selected: Vec<&[u8]> = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "Tf")
+        .map(|op| op.operands[0].as_name().unwrap())
+        .collect();
+    assert_eq!(selected.len(), 1, "only the Regular run is drawn");
+    for name in selected {
+        assert!(fonts.contains_key(name));
+    }
     assert!(
         draw(&Document {
             pages: Vec::new(),

@@ -93,8 +93,8 @@ pub fn chars_of(set: &[u64]) -> impl Iterator<Item = char> + '_ {
         })
 }
 
-/// Build each font's encoder from the `/ToUnicode` maps in `probe` (printpdf's output for the
-/// glyph page alone). `fonts` maps each used face to its resource name, used characters and
+/// Build each embedded font's encoder from the `/ToUnicode` maps in `probe` (printpdf's output
+/// for the glyph page alone). `fonts` maps each used face to its resource name, used characters and
 /// parsed face.
 pub fn encoders(
     probe: &lopdf::Document,
@@ -128,9 +128,11 @@ pub fn encoders(
 
     let mut out = BTreeMap::new();
     for (font, (tag, used, parsed)) in fonts {
-        let entries = cmaps
-            .get(tag.as_bytes())
-            .ok_or_else(|| anyhow::anyhow!("printpdf did not embed {}", font.name()))?;
+        // printpdf leaves out a face none of whose characters it has a glyph for; its text has
+        // nothing to show, and drawing skips it (no encoder).
+        let Some(entries) = cmaps.get(tag.as_bytes()) else {
+            continue;
+        };
         // Original glyph -> code, through the character printpdf recorded for each code; then
         // every used character -> its glyph -> code (several characters may share a glyph).
         let glyph_code: BTreeMap<u16, u16> = entries

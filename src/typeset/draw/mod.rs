@@ -138,6 +138,11 @@ struct TextEncoding<'a> {
 }
 
 impl TextEncoding<'_> {
+    /// Whether `font` is embedded (it has a glyph for at least one of its characters).
+    fn has(&self, font: FontId) -> bool {
+        self.encoders.contains_key(&font)
+    }
+
     fn handle(&self, font: FontId) -> PdfFontHandle {
         self.handles
             .get(&font)
@@ -370,7 +375,7 @@ fn page_ops(
                 color: c,
                 text: s,
             } => {
-                if s.is_empty() {
+                if s.is_empty() || !encoding.has(*font) {
                     continue;
                 }
                 if !text.open {
@@ -523,7 +528,7 @@ fn watermark(
     encoding: &TextEncoding,
 ) {
     let size = fin(size);
-    if text.is_empty() || size <= 0.0 {
+    if text.is_empty() || size <= 0.0 || !encoding.has(WATERMARK_FONT) {
         return;
     }
     let angle = height.atan2(width);
