@@ -571,6 +571,64 @@ fn rects_lines_and_images_are_painted() {
 }
 
 #[test]
+fn jpeg_is_embedded_as_dct() {
+    // 34x47 baseline RGB JPEG (a thumbnail of the sample's cover, made with pdftoppm).
+    let jpeg = include_bytes!("data/tiny.jpg");
+    let document = Document {
+        pages: vec![Page {
+            width: A4.0,
+            height: A4.1,
+            items: vec![Item::Image {
+                x: 100.0,
+                y: 100.0,
+                w: 340.0,
+                h: 340.0,
+                data: Arc::new(jpeg.to_vec()),
+            }],
+        }],
+        outline: Vec::new(),
+        metadata: Metadata::default(),
+    };
+    let doc = load(&draw(&document).unwrap());
+    let page = pages(&doc)[0];
+    let resources = dict(&doc, doc.get_dictionary(page).unwrap(), "Resources");
+    let xobjects = dict(&doc, resources, "XObject");
+    assert_eq!(xobjects.len(), 1);
+    let (_, image) = xobjects.iter().next().unwrap();
+    let image = deref(&doc, image).as_stream().unwrap();
+    assert_eq!(
+        image.dict.get(b"Filter").unwrap().as_name().unwrap(),
+        b"DCTDecode"
+    );
+    assert_eq!(image.dict.get(b"Width").unwrap().as_i64().unwrap(), 34);
+    assert_eq!(image.dict.get(b"Height").unwrap().as_i64().unwrap(), 47);
+    assert_eq!(
+        image.dict.get(b"ColorSpace").unwrap().as_name().unwrap(),
+        b"DeviceRGB"
+    );
+    assert_eq!(
+        image.content,
+        jpeg.to_vec(),
+        "the JPEG is embedded unchanged"
+    );
+    // Fitted into the 340 x 340 box keeping its aspect ratio, centred horizontally.
+    let content = doc.get_and_decode_page_content(page).unwrap();
+    let cm = content
+        .operations
+        .iter()
+        .find(|op| op.operator == "cm")
+        .unwrap();
+    let m: Vec<f32> = cm.operands.iter().map(number).collect();
+    assert!((m[3] - 340.0).abs() < 0.01, "{m:?}");
+    assert!((m[0] - 340.0 * 34.0 / 47.0).abs() < 0.01, "{m:?}");
+    assert!(
+        (m[4] - (100.0 + (340.0 - m[0]) / 2.0)).abs() < 0.01,
+        "{m:?}"
+    );
+    assert!((m[5] - (A4.1 - 440.0)).abs() < 0.01, "{m:?}");
+}
+
+#[test]
 fn links_point_to_uris_and_pages() {
     let doc = load(&draw(&sample()).unwrap());
     let ids = pages(&doc);
