@@ -770,6 +770,39 @@ fn outline_is_nested_with_destinations() {
 }
 
 #[test]
+fn outline_level_jumps_nest_under_the_last_lower_level() {
+    let mut document = sample();
+    let entry = |title: &str, level: u8| OutlineEntry {
+        title: title.to_string(),
+        level,
+        page: 1,
+        y: 0.0,
+    };
+    document.outline = vec![
+        entry("Bab 1", 1),
+        entry("1.1.1", 3),
+        entry("1.2", 2),
+        entry("Bab 2", 1),
+    ];
+    let doc = load(&draw(&document).unwrap());
+    let outlines = dict(&doc, catalog(&doc), "Outlines");
+    let item = |id: &Object| doc.get_dictionary(id.as_reference().unwrap()).unwrap();
+    let bab1 = item(outlines.get(b"First").unwrap());
+    assert_eq!(text_of(bab1.get(b"Title").unwrap()), "Bab 1");
+    let first = item(bab1.get(b"First").unwrap());
+    let last = item(bab1.get(b"Last").unwrap());
+    assert_eq!(text_of(first.get(b"Title").unwrap()), "1.1.1");
+    assert_eq!(text_of(last.get(b"Title").unwrap()), "1.2");
+    assert_eq!(bab1.get(b"Count").unwrap().as_i64().unwrap(), 2);
+    let bab2 = item(bab1.get(b"Next").unwrap());
+    assert_eq!(text_of(bab2.get(b"Title").unwrap()), "Bab 2");
+    assert!(bab2.get(b"First").is_err());
+    // Destinations at y = 0 point at the top edge of the page.
+    let dest = first.get(b"Dest").unwrap().as_array().unwrap();
+    assert!((number(&dest[3]) - A4.1).abs() < 0.01);
+}
+
+#[test]
 fn metadata_language_and_id() {
     let bytes = draw(&sample()).unwrap();
     let doc = load(&bytes);
