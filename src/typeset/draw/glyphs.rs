@@ -93,16 +93,13 @@ pub fn chars_of(set: &[u64]) -> impl Iterator<Item = char> + '_ {
         })
 }
 
-/// Build each embedded font's encoder from the `/ToUnicode` maps in `probe` (printpdf's output
-/// for the glyph page alone). `fonts` maps each used face to its resource name, used characters and
-/// parsed face.
-pub fn encoders(
-    probe: &lopdf::Document,
-    fonts: &BTreeMap<FontId, (String, &[u64], &ParsedFont)>,
-) -> anyhow::Result<BTreeMap<FontId, Encoder>> {
-    // Subset tag (the resource name) -> ToUnicode map.
-    let mut cmaps: BTreeMap<Vec<u8>, Vec<(u16, char)>> = BTreeMap::new();
-    for object in probe.objects.values() {
+/// Subset tag (the font's resource name) -> its ToUnicode `(code, char)` entries.
+pub type ToUnicodeMaps = BTreeMap<Vec<u8>, Vec<(u16, char)>>;
+
+/// The ToUnicode maps of the Type0 fonts printpdf wrote into `doc`.
+pub fn to_unicode_maps(doc: &lopdf::Document) -> anyhow::Result<ToUnicodeMaps> {
+    let mut cmaps = ToUnicodeMaps::new();
+    for object in doc.objects.values() {
         let Ok(dict) = object.as_dict() else { continue };
         if dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
             continue;
@@ -116,7 +113,7 @@ pub fn encoders(
         let Some(tag) = base.split(|b| *b == b'+').next() else {
             continue;
         };
-        let stream = probe
+        let stream = doc
             .get_object(to_unicode)
             .and_then(Object::as_stream)
             .map_err(|e| anyhow::anyhow!("printpdf wrote no ToUnicode stream: {e}"))?;
@@ -125,7 +122,16 @@ pub fn encoders(
             .unwrap_or_else(|_| stream.content.clone());
         cmaps.insert(tag.to_vec(), parse_bfchar(&content));
     }
+    Ok(cmaps)
+}
 
+/// Build each embedded font's encoder from the `/ToUnicode` maps of printpdf's output for the
+/// glyph page alone. `fonts` maps each used face to its resource name, used characters and
+/// parsed face.
+pub fn encoders(
+    cmaps: &ToUnicodeMaps,
+    fonts: &BTreeMap<FontId, (String, &[u64], &ParsedFont)>,
+) -> BTreeMap<FontId, Encoder> {
     let mut out = BTreeMap::new();
     for (font, (tag, used, parsed)) in fonts {
         // printpdf leaves out a face none of whose characters it has a glyph for; its text has
@@ -157,7 +163,7 @@ pub fn encoders(
         }
         out.insert(*font, encoder);
     }
-    Ok(out)
+    out
 }
 
 /// The `<code> <utf16>` pairs of a ToUnicode CMap's `bfchar` sections (first character of each

@@ -71,7 +71,8 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
     let glyph_page = glyph_page(&fonts);
     let mut probe = new_pdf();
     probe.pages = vec![glyph_page.clone()];
-    let encoders = glyphs::encoders(&probe.to_lopdf_document(&options, &mut warnings), &fonts)?;
+    let probe_maps = glyphs::to_unicode_maps(&probe.to_lopdf_document(&options, &mut warnings))?;
+    let encoders = glyphs::encoders(&probe_maps, &fonts);
 
     // Pass 2: the document, with the glyph page last (it yields the same subsets; post-processing
     // removes the page).
@@ -106,6 +107,10 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
         );
     }
     let lopdf_doc = pdf.to_lopdf_document(&options, &mut warnings);
+    // The text was encoded with pass 1's codes: the subsets must be the same.
+    if glyphs::to_unicode_maps(&lopdf_doc)? != probe_maps {
+        anyhow::bail!("printpdf subset the fonts differently in its two passes");
+    }
     post::finish(lopdf_doc, document)
 }
 
