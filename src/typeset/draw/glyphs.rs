@@ -14,6 +14,15 @@ use printpdf::ParsedFont;
 
 use super::super::fonts::FontId;
 
+/// A face the document draws text in.
+pub struct UsedFont<'a> {
+    /// Resource name, which is also the subset tag.
+    pub name: String,
+    /// Bitset of the characters it draws (see `chars_of`).
+    pub chars: &'a [u64],
+    pub parsed: &'a ParsedFont,
+}
+
 /// Character -> two-byte Identity-H code in one subset font.
 pub struct Encoder {
     bmp: Vec<u16>,
@@ -126,14 +135,21 @@ pub fn to_unicode_maps(doc: &lopdf::Document) -> anyhow::Result<ToUnicodeMaps> {
 }
 
 /// Build each embedded font's encoder from the `/ToUnicode` maps of printpdf's output for the
-/// glyph page alone. `fonts` maps each used face to its resource name, used characters and
-/// parsed face.
+/// glyph page alone.
 pub fn encoders(
     cmaps: &ToUnicodeMaps,
-    fonts: &BTreeMap<FontId, (String, &[u64], &ParsedFont)>,
+    fonts: &BTreeMap<FontId, UsedFont>,
 ) -> BTreeMap<FontId, Encoder> {
     let mut out = BTreeMap::new();
-    for (font, (tag, used, parsed)) in fonts {
+    for (
+        font,
+        UsedFont {
+            name: tag,
+            chars: used,
+            parsed,
+        },
+    ) in fonts
+    {
         // printpdf leaves out a face none of whose characters it has a glyph for; its text has
         // nothing to show, and drawing skips it (no encoder).
         let Some(entries) = cmaps.get(tag.as_bytes()) else {

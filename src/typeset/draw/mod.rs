@@ -31,6 +31,7 @@ use printpdf::{
 
 use super::fonts::{self, FontId};
 use super::page::{Document, Item, Page, Rgb};
+use glyphs::UsedFont;
 
 /// Draw `document` into PDF bytes.
 pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
@@ -39,21 +40,24 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
     }
     let used = UsedChars::collect(document);
     let names = resource_names(&used);
-    let mut fonts: BTreeMap<FontId, (String, &[u64], &ParsedFont)> = BTreeMap::new();
+    let mut fonts: BTreeMap<FontId, UsedFont> = BTreeMap::new();
     for (font, set) in &used.sets {
         let parsed = parsed_font(*font)
             .ok_or_else(|| anyhow::anyhow!("bundled font {} does not parse", font.name()))?;
         let name = names.get(font).cloned().unwrap_or_default();
-        fonts.insert(*font, (name, set.as_slice(), parsed));
+        let used_font = UsedFont {
+            name,
+            chars: set.as_slice(),
+            parsed,
+        };
+        fonts.insert(*font, used_font);
     }
     let new_pdf = || {
         let mut pdf = PdfDocument::new(&document.metadata.title);
-        for (name, _, parsed) in fonts.values() {
-            let font = PdfFont::new((*parsed).clone());
-            pdf.resources
-                .fonts
-                .map
-                .insert(printpdf::FontId(name.clone()), font);
+        for used_font in fonts.values() {
+            let font = PdfFont::new(used_font.parsed.clone());
+            let id = printpdf::FontId(used_font.name.clone());
+            pdf.resources.fonts.map.insert(id, font);
         }
         pdf
     };
@@ -78,8 +82,8 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
     // removes the page).
     let handles: BTreeMap<FontId, PdfFontHandle> = fonts
         .iter()
-        .map(|(font, (name, _, _))| {
-            let handle = PdfFontHandle::External(printpdf::FontId(name.clone()));
+        .map(|(font, used_font)| {
+            let handle = PdfFontHandle::External(printpdf::FontId(used_font.name.clone()));
             (*font, handle)
         })
         .collect();
@@ -115,16 +119,16 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
 }
 
 /// A page showing every used character of every used font once: what printpdf subsets from.
-fn glyph_page(fonts: &BTreeMap<FontId, (String, &[u64], &ParsedFont)>) -> PdfPage {
+fn glyph_page(fonts: &BTreeMap<FontId, UsedFont>) -> PdfPage {
     let mut ops = Vec::new();
-    for (name, set, _) in fonts.values() {
+    for used_font in fonts.values() {
         ops.push(Op::StartTextSection);
         ops.push(Op::SetFont {
-            font: PdfFontHandle::External(printpdf::FontId(name.clone())),
+            font: PdfFontHandle::External(printpdf::FontId(used_font.name.clone())),
             size: Pt(10.0),
         });
         ops.push(Op::ShowText {
-            items: vec![TextItem::Text(glyphs::chars_of(set).collect())],
+            items: vec![TextItem::Text(glyphs::chars_of(used_font.chars).collect())],
         });
         ops.push(Op::EndTextSection);
     }
