@@ -508,6 +508,11 @@ fn watermark_is_drawn_first_and_diagonal() {
         content.operations[first_paint].operator, "Tj",
         "watermark text comes first"
     );
+    assert_eq!(content.operations[0].operator, "BMC");
+    assert_eq!(
+        content.operations[0].operands[0].as_name().unwrap(),
+        b"Artifact"
+    );
 }
 
 #[test]

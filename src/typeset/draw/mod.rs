@@ -548,6 +548,10 @@ fn watermark(
     let half_cap = 0.35 * size;
     let x = width / 2.0 - cos * run / 2.0 + sin * half_cap;
     let y = height / 2.0 - sin * run / 2.0 - cos * half_cap;
+    // Marked as an artifact: not part of the document's content for readers that care.
+    ops.push(Op::BeginMarkedContent {
+        tag: "Artifact".to_string(),
+    });
     ops.push(Op::SaveGraphicsState);
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont {
@@ -559,4 +563,5 @@ fn watermark(
     ops.push(encoding.show(WATERMARK_FONT, matrix, text));
     ops.push(Op::EndTextSection);
     ops.push(Op::RestoreGraphicsState);
+    ops.push(Op::EndMarkedContent);
 }
