@@ -1,0 +1,371 @@
+//! Post-processing of printpdf's output with lopdf: document information without dates, the
+//! document language, the nested outline, stream compression and a content-derived `/ID`.
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+
+use super::super::page::{Document, Metadata, OutlineEntry};
+
+/// The producer written into the document information.
+const PRODUCER: &str = "masterplan";
+
+/// FNV-1a, 64 bits: small, fast and stable across Rust versions (unlike `DefaultHasher`).
+pub struct Fnv(u64);
+
+impl Fnv {
+    const PRIME: u64 = 0x0000_0100_0000_01B3;
+
+    pub fn new() -> Fnv {
+        Fnv(0xCBF2_9CE4_8422_2325)
+    }
+
+    fn with_basis(basis: u64) -> Fnv {
+        Fnv(basis)
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(Self::PRIME);
+        }
+        self.0 = h;
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Finish the document printpdf produced and serialise it.
+pub fn finish(mut doc: lopdf::Document, document: &Document) -> anyhow::Result<Vec<u8>> {
+    // Transparency (image soft masks) and /Lang need PDF 1.4; we write a 1.7 file.
+    doc.version = "1.7".to_string();
+
+    // Our own document information: printpdf's carries creation/modification dates (the Unix
+    // epoch) and PDF/X keys that do not apply. No dates: identical input, identical bytes.
+    let info_id = doc.add_object(info_dictionary(&document.metadata));
+    doc.trailer.set("Info", Object::Reference(info_id));
+
+    let catalog_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no catalog: {e}"))?;
+    remove_glyph_page(&mut doc)?;
+    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    indirect_annotations(&mut doc, &page_ids);
+    let outline_root = build_outline(&mut doc, &document.outline, &page_ids, document);
+
+    let catalog = doc
+        .get_object_mut(catalog_id)
+        .and_then(Object::as_dict_mut)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no catalog: {e}"))?;
+    let language = document.metadata.language.trim();
+    if !language.is_empty() {
+        catalog.set("Lang", text_string(language));
+    }
+    catalog.set(
+        "ViewerPreferences",
+        Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
+    );
+    match outline_root {
+        Some(root) => {
+            catalog.set("Outlines", Object::Reference(root));
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+        None => {
+            catalog.remove(b"Outlines");
+            catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
+        }
+    }
+
+    // Drop what printpdf wrote but nothing references any more (its own /Info).
+    doc.prune_objects();
+    doc.compress();
+
+    // The /ID is a hash of the file written with a zero ID; the zeros are then overwritten in
+    // place (same length, so the cross-reference offsets stay valid).
+    let zero = Object::String(vec![0; 16], StringFormat::Hexadecimal);
+    doc.trailer
+        .set("ID", Object::Array(vec![zero.clone(), zero]));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)?;
+    patch_id(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Drop the last page, the glyph page the fonts were subset from (see `glyphs`). Its objects
+/// become unreferenced and are pruned.
+fn remove_glyph_page(doc: &mut lopdf::Document) -> anyhow::Result<()> {
+    let pages_id = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no page tree: {e}"))?;
+    let pages = doc
+        .get_dictionary_mut(pages_id)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no page tree: {e}"))?;
+    let kids = pages
+        .get_mut(b"Kids")
+        .and_then(Object::as_array_mut)
+        .map_err(|e| anyhow::anyhow!("printpdf wrote no page list: {e}"))?;
+    kids.pop();
+    let count = kids.len() as i64;
+    pages.set("Count", Object::Integer(count));
+    Ok(())
+}
+
+/// printpdf writes link annotations inline in the page's `/Annots`; the specification (and
+/// readers such as lopdf) expect indirect references, with `/P` pointing back at the page.
+fn indirect_annotations(doc: &mut lopdf::Document, page_ids: &[ObjectId]) {
+    for &page_id in page_ids {
+        let annots = match doc.get_dictionary_mut(page_id) {
+            Ok(page) => page.remove(b"Annots"),
+            Err(_) => None,
+        };
+        let Some(Object::Array(annots)) = annots else {
+            continue;
+        };
+        let mut refs = Vec::with_capacity(annots.len());
+        for annot in annots {
+            match annot {
+                Object::Dictionary(mut dict) => {
+                    dict.set("P", Object::Reference(page_id));
+                    refs.push(Object::Reference(doc.add_object(dict)));
+                }
+                other @ Object::Reference(_) => refs.push(other),
+                _ => {}
+            }
+        }
+        if !refs.is_empty()
+            && let Ok(page) = doc.get_dictionary_mut(page_id)
+        {
+            page.set("Annots", Object::Array(refs));
+        }
+    }
+}
+
+fn info_dictionary(meta: &Metadata) -> Dictionary {
+    let mut info = Dictionary::new();
+    let mut put = |key: &str, value: &str| {
+        if !value.trim().is_empty() {
+            info.set(key, text_string(value.trim()));
+        }
+    };
+    put("Title", &meta.title);
+    put("Author", &meta.author);
+    put("Subject", &meta.subject);
+    let keywords: Vec<&str> = meta
+        .keywords
+        .iter()
+        .map(|k| k.trim())
+        .filter(|k| !k.is_empty())
+        .collect();
+    put("Keywords", &keywords.join(", "));
+    put("Creator", PRODUCER);
+    put("Producer", PRODUCER);
+    info
+}
+
+/// A PDF text string: a literal for printable ASCII, UTF-16BE with a byte-order mark otherwise.
+pub fn text_string(s: &str) -> Object {
+    if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in s.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// Build the nested outline; returns the `/Outlines` dictionary's id (`None` when empty).
+///
+/// An entry's parent is the nearest earlier entry with a lower level, so a level jump (1 -> 3)
+/// nests under the last level-1 entry rather than failing. Chapters (level 1) are open, deeper
+/// entries closed.
+fn build_outline(
+    doc: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    page_ids: &[ObjectId],
+    document: &Document,
+) -> Option<ObjectId> {
+    if entries.is_empty() || page_ids.is_empty() {
+        return None;
+    }
+    let n = entries.len();
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = (0..n).map(|_| doc.new_object_id()).collect();
+
+    // Parent of each entry (None: top level) and children lists, in document order.
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut top: Vec<usize> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let level = entry.level.max(1);
+        while let Some(&last) = stack.last() {
+            if entries[last].level.max(1) >= level {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        match stack.last() {
+            Some(&p) => {
+                parent[i] = Some(p);
+                children[p].push(i);
+            }
+            None => top.push(i),
+        }
+        stack.push(i);
+    }
+
+    // Descendants visible when an entry is open; children always follow their parent, so one
+    // backwards pass suffices.
+    let open = |i: usize| entries[i].level <= 1;
+    let mut visible = vec![0i64; n];
+    let mut root_count = 0i64;
+    for i in (0..n).rev() {
+        let contribution = 1 + if open(i) { visible[i] } else { 0 };
+        match parent[i] {
+            Some(p) => visible[p] += contribution,
+            None => root_count += contribution,
+        }
+    }
+
+    let link_siblings = |dict: &mut Dictionary, siblings: &[usize], pos: usize| {
+        if pos > 0 {
+            dict.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
+        }
+        if let Some(next) = siblings.get(pos + 1) {
+            dict.set("Next", Object::Reference(ids[*next]));
+        }
+    };
+
+    let mut place = |i: usize, siblings: &[usize], pos: usize, parent_id: ObjectId| {
+        let entry = &entries[i];
+        let page = entry.page.min(page_ids.len() - 1);
+        let height = document
+            .pages
+            .get(page)
+            .map(|p| {
+                if p.height.is_finite() && p.height >= 1.0 {
+                    p.height
+                } else {
+                    1.0
+                }
+            })
+            .unwrap_or(0.0);
+        let y = if entry.y.is_finite() { entry.y } else { 0.0 };
+        let top = (height - y).clamp(0.0, height);
+        let mut dict = Dictionary::new();
+        dict.set("Title", text_string(&entry.title));
+        dict.set("Parent", Object::Reference(parent_id));
+        dict.set(
+            "Dest",
+            Object::Array(vec![
+                Object::Reference(page_ids[page]),
+                Object::Name(b"XYZ".to_vec()),
+                Object::Integer(0),
+                Object::Real(top),
+                Object::Null,
+            ]),
+        );
+        link_siblings(&mut dict, siblings, pos);
+        if let (Some(first), Some(last)) = (children[i].first(), children[i].last()) {
+            dict.set("First", Object::Reference(ids[*first]));
+            dict.set("Last", Object::Reference(ids[*last]));
+            let count = if open(i) { visible[i] } else { -visible[i] };
+            dict.set("Count", Object::Integer(count));
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(dict));
+    };
+
+    for (pos, &i) in top.iter().enumerate() {
+        place(i, &top, pos, root);
+    }
+    for i in 0..n {
+        for (pos, &c) in children[i].iter().enumerate() {
+            place(c, &children[i], pos, ids[i]);
+        }
+    }
+
+    let mut outlines = Dictionary::new();
+    outlines.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(first), Some(last)) = (top.first(), top.last()) {
+        outlines.set("First", Object::Reference(ids[*first]));
+        outlines.set("Last", Object::Reference(ids[*last]));
+    }
+    outlines.set("Count", Object::Integer(root_count));
+    doc.objects.insert(root, Object::Dictionary(outlines));
+    Some(root)
+}
+
+/// Overwrite the zero `/ID` strings in the trailer with a hash of the whole file.
+fn patch_id(bytes: &mut [u8]) -> anyhow::Result<()> {
+    let zeros = [b'0'; 32];
+    // The trailer is at the end of the file; search only there.
+    let tail_start = bytes.len().saturating_sub(4096);
+    let id_key = find_last(&bytes[tail_start..], b"/ID")
+        .map(|p| p + tail_start)
+        .ok_or_else(|| anyhow::anyhow!("the trailer has no /ID to fill in"))?;
+
+    let mut first = Fnv::new();
+    let mut second = Fnv::with_basis(0x6C62_272E_07BB_0142);
+    first.write(bytes);
+    second.write(&bytes[..bytes.len() / 2]);
+    second.write(&first.finish().to_be_bytes());
+    second.write(&bytes[bytes.len() / 2..]);
+    let mut hex = Vec::with_capacity(32);
+    for h in [first.finish(), second.finish()] {
+        for b in h.to_be_bytes() {
+            hex.extend_from_slice(format!("{b:02X}").as_bytes());
+        }
+    }
+
+    let mut at = id_key;
+    for _ in 0..2 {
+        let found = find_first(&bytes[at..], &zeros)
+            .map(|p| p + at)
+            .ok_or_else(|| anyhow::anyhow!("the trailer /ID placeholder is missing"))?;
+        bytes[found..found + 32].copy_from_slice(&hex);
+        at = found + 32;
+    }
+    Ok(())
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_matches_the_reference_vectors() {
+        let mut h = Fnv::new();
+        h.write(b"a");
+        assert_eq!(h.finish(), 0xAF63_DC4C_8601_EC8C);
+        assert_eq!(Fnv::new().finish(), 0xCBF2_9CE4_8422_2325);
+    }
+
+    #[test]
+    fn text_strings_are_literal_or_utf16() {
+        assert_eq!(
+            text_string("Bab 1"),
+            Object::String(b"Bab 1".to_vec(), StringFormat::Literal)
+        );
+        let Object::String(bytes, StringFormat::Hexadecimal) = text_string("Rp1–2") else {
+            panic!("expected a hex string");
+        };
+        assert_eq!(&bytes[..2], &[0xFE, 0xFF]);
+        assert_eq!(bytes.len(), 2 + 2 * 5);
+    }
+}
