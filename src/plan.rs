@@ -684,9 +684,18 @@ pub fn plan(project: &Project, taxonomy: &Taxonomy) -> Plan {
 
     // Responsibility.
     for f in &programs {
+        // A code named twice in one programme's support list counts once (support lists are
+        // short, so a linear check per programme keeps this linear overall).
+        let mut seen_support: Vec<&str> = Vec::new();
         for (code, role) in std::iter::once((&f.lead.code, Role::Lead))
             .chain(f.support.iter().map(|s| (&s.code, Role::Support)))
         {
+            if role == Role::Support {
+                if seen_support.contains(&code.as_str()) {
+                    continue;
+                }
+                seen_support.push(code.as_str());
+            }
             let i = match opd_index.get(code.as_str()) {
                 Some(&i) => i,
                 None => {
@@ -709,11 +718,7 @@ pub fn plan(project: &Project, taxonomy: &Taxonomy) -> Plan {
                         o.lead.push(f.id.clone());
                         o.budget += f.budget_total;
                     }
-                    _ => {
-                        if !o.support.contains(&f.id) {
-                            o.support.push(f.id.clone());
-                        }
-                    }
+                    _ => o.support.push(f.id.clone()),
                 }
             }
         }

@@ -6,17 +6,37 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Category, Pokja, Program, Project, Readiness, RpjmdMission, Team};
+use crate::model::{
+    BudgetLine, Category, Indicator, Pokja, Program, Project, Readiness, RpjmdMission, Team,
+};
 use crate::plan::{Amount, DimensionFacts, HorizonKey, OpdRef, Plan, ProgramFacts, SourceAmount};
 use crate::render::i18n::RegionTerms;
 use crate::taxonomy::Taxonomy;
 
 /// A programme as the templates see it: every input field (`p.id`, `p.description`,
-/// `p.budget`, `p.indicators`, ...) plus the derived ones.
+/// `p.budget`, `p.indicators`, ...) plus the derived ones. (Fields are listed rather than
+/// flattened: a flattened struct becomes a slower map in the template engine.)
 #[derive(Debug, Serialize)]
 pub struct ProgramView<'a> {
-    #[serde(flatten)]
-    pub program: &'a Program,
+    pub id: &'a str,
+    pub name: &'a str,
+    pub element: &'a str,
+    pub category: Category,
+    pub description: Option<&'a str>,
+    pub lead: &'a str,
+    pub support: &'a [String],
+    pub start: i32,
+    pub end: i32,
+    pub budget: &'a [BudgetLine],
+    pub outputs: &'a [String],
+    pub outcome: Option<&'a str>,
+    pub indicators: &'a [Indicator],
+    pub quick_win: bool,
+    pub impact: Option<u8>,
+    pub effort: Option<u8>,
+    pub depends_on: &'a [String],
+    pub rpjmd_missions: &'a [String],
+    pub sdgs: &'a [u8],
     pub dimension_label: &'a str,
     pub element_label: &'a str,
     pub lead_opd: &'a OpdRef,
@@ -90,25 +110,6 @@ pub struct AlignmentRow<'a> {
     pub marks: Vec<bool>,
 }
 
-/// One Gantt section: a dimension and its programmes in file order.
-#[derive(Debug, Serialize)]
-pub struct GanttSection<'a> {
-    pub label: &'a str,
-    pub tasks: Vec<GanttTask<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct GanttTask<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    /// Mermaid task id: the programme id in lower case.
-    pub key: String,
-    pub crit: bool,
-    pub start: i32,
-    /// Exclusive end year (Mermaid's convention): `end + 1`.
-    pub end: i32,
-}
-
 /// A signature line of the commitment sheet.
 #[derive(Debug, Serialize)]
 pub struct Signatory {
@@ -121,7 +122,6 @@ pub struct Shared<'a> {
     pub dimensions: Vec<DimensionView<'a>>,
     pub quick_win_programs: Vec<ProgramView<'a>>,
     pub alignment: Alignment<'a>,
-    pub gantt: Vec<GanttSection<'a>>,
     pub commitment: Vec<Signatory>,
     pub team: Option<&'a Team>,
 }
@@ -142,7 +142,25 @@ fn program_view<'a>(
     };
     let _ = plan;
     ProgramView {
-        program,
+        id: &program.id,
+        name: &program.name,
+        element: &program.element,
+        category: program.category,
+        description: program.description.as_deref(),
+        lead: &program.lead,
+        support: &program.support,
+        start: program.start,
+        end: program.end,
+        budget: &program.budget,
+        outputs: &program.outputs,
+        outcome: program.outcome.as_deref(),
+        indicators: &program.indicators,
+        quick_win: program.quick_win,
+        impact: program.impact,
+        effort: program.effort,
+        depends_on: &program.depends_on,
+        rpjmd_missions: &program.rpjmd_missions,
+        sdgs: &program.sdgs,
         dimension_label: &facts.dimension_label,
         element_label: &facts.element_label,
         lead_opd: &facts.lead,
@@ -262,35 +280,12 @@ pub fn build<'a>(
 
     // Programmes into dimension > element > category, keeping file order inside each.
     let mut quick_win_programs = Vec::new();
-    let mut gantt: Vec<GanttSection> = Vec::new();
-    let mut gantt_index: HashMap<usize, usize> = HashMap::new();
     for (program, facts) in programs.iter().zip(&plan.programs) {
         let Some(&di) = dim_index.get(facts.dimension.as_str()) else {
             continue;
         };
         if program.quick_win {
             quick_win_programs.push(program_view(program, facts, &names, plan));
-        }
-        let gi = *gantt_index.entry(di).or_insert_with(|| {
-            gantt.push(GanttSection {
-                label: plan
-                    .dimensions
-                    .get(di)
-                    .map(|d| d.label.as_str())
-                    .unwrap_or(""),
-                tasks: Vec::new(),
-            });
-            gantt.len() - 1
-        });
-        if let Some(section) = gantt.get_mut(gi) {
-            section.tasks.push(GanttTask {
-                id: &program.id,
-                name: &program.name,
-                key: program.id.to_lowercase(),
-                crit: program.quick_win,
-                start: program.start,
-                end: program.end.max(program.start).saturating_add(1),
-            });
         }
         let ei = element_index
             .get(di)
@@ -385,7 +380,6 @@ pub fn build<'a>(
             rows,
             unaligned,
         },
-        gantt,
         commitment,
         team: project.masterplan.team.as_ref(),
     }

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use minijinja::value::{Kwargs, Serde, Value};
+use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
@@ -649,6 +649,15 @@ fn number_text(v: &Value, decimals: usize, language: Language) -> String {
         .unwrap_or_else(|| v.to_string())
 }
 
+/// Apply a text escape to a template value without copying when nothing changes.
+fn escape_value(v: &Value, escape: fn(&str) -> String) -> Value {
+    match v.as_str() {
+        Some(s) if escape::inline_is_identity(s) => v.clone(),
+        Some(s) => Value::from(escape(s)),
+        None => Value::from(escape(&text_of(v))),
+    }
+}
+
 fn text_of(v: &Value) -> String {
     if v.is_none() || v.is_undefined() {
         String::new()
@@ -659,9 +668,30 @@ fn text_of(v: &Value) -> String {
     }
 }
 
-fn kwarg_usize(kwargs: &Kwargs, name: &str, default: usize) -> Result<usize, minijinja::Error> {
-    let v: Option<usize> = kwargs.get(name)?;
-    Ok(v.unwrap_or(default))
+/// Escape every item of a list (or each item's `attribute`) and join them with `sep`.
+fn join_escaped(
+    list: &Value,
+    sep: Option<&str>,
+    attribute: Option<&str>,
+    escape: fn(&str) -> String,
+) -> Result<String, minijinja::Error> {
+    let sep = sep.unwrap_or(", ");
+    let mut out = String::new();
+    for (i, item) in list.try_iter()?.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        let item = match attribute {
+            Some(a) => item.get_attr(a)?,
+            None => item,
+        };
+        match item.as_str() {
+            Some(s) if escape::inline_is_identity(s) => out.push_str(s),
+            Some(s) => out.push_str(&escape(s)),
+            None => out.push_str(&escape(&text_of(&item))),
+        }
+    }
+    Ok(out)
 }
 
 /// Build the environment: built-in templates, overrides, filters.
@@ -672,6 +702,8 @@ fn environment(
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    // Debug mode keeps the template source in runtime errors (no measurable cost).
+    env.set_debug(true);
     let syntax = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)
@@ -722,14 +754,9 @@ fn environment(
     env.add_filter("rupiah_short", move |v: Value| {
         format::rupiah_short(amount_of(&v), lang)
     });
-    env.add_filter(
-        "number",
-        move |v: Value, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-            let decimals = kwarg_usize(&kwargs, "decimals", 2)?;
-            kwargs.assert_all_used()?;
-            Ok(number_text(&v, decimals, lang))
-        },
-    );
+    env.add_filter("number", move |v: Value, decimals: Option<usize>| {
+        number_text(&v, decimals.unwrap_or(2), lang)
+    });
     env.add_filter("percent", move |part: Value, whole: Value| {
         let (p, w) = (amount_of(&part), amount_of(&whole));
         if w == 0 {
@@ -740,15 +767,22 @@ fn environment(
         let point = if lang == Language::Id { ',' } else { '.' };
         format!("{}{point}{} %", tenths / 10, tenths % 10)
     });
-    env.add_filter("md", |v: Value| escape::prose(&text_of(&v)));
-    env.add_filter("inline", |v: Value| escape::inline(&text_of(&v)));
-    env.add_filter("cell", |v: Value| escape::cell(&text_of(&v)));
+    env.add_filter("md", |v: Value| escape_value(&v, escape::prose));
+    env.add_filter("inline", |v: Value| escape_value(&v, escape::inline));
+    env.add_filter("cell", |v: Value| escape_value(&v, escape::cell));
+    env.add_filter("markdown", |v: Value, level: Option<usize>| {
+        escape::markdown(&text_of(&v), level.unwrap_or(0))
+    });
     env.add_filter(
-        "markdown",
-        |v: Value, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-            let level = kwarg_usize(&kwargs, "level", 0)?;
-            kwargs.assert_all_used()?;
-            Ok(escape::markdown(&text_of(&v), level))
+        "join_cell",
+        |v: Value, sep: Option<String>, attribute: Option<String>| {
+            join_escaped(&v, sep.as_deref(), attribute.as_deref(), escape::cell)
+        },
+    );
+    env.add_filter(
+        "join_inline",
+        |v: Value, sep: Option<String>, attribute: Option<String>| {
+            join_escaped(&v, sep.as_deref(), attribute.as_deref(), escape::inline)
         },
     );
     env.add_filter("markdown_cell", |v: Value| {
@@ -822,7 +856,6 @@ pub fn render(
         Value::from(Serde(&shared.quick_win_programs)),
     );
     base.insert("alignment", Value::from(Serde(&shared.alignment)));
-    base.insert("gantt", Value::from(Serde(&shared.gantt)));
     base.insert("commitment", Value::from(Serde(&shared.commitment)));
     base.insert("team", Value::from(Serde(&shared.team)));
     base.insert("legal_basis", Value::from(Serde(&legal_basis)));
