@@ -860,7 +860,7 @@ pub fn render(
     base.insert("team", Value::from(Serde(&shared.team)));
     base.insert("legal_basis", Value::from(Serde(&legal_basis)));
     base.insert(
-        "taxonomy",
+        "framework",
         Value::from(Serde(taxonomy.label.as_ref().map(|l| l.get(language)))),
     );
 
