@@ -547,6 +547,7 @@ fn broken_override_names_the_template_and_line() {
     };
     let err = render(&project, &taxonomy, &plan, &options).expect_err("syntax error");
     let msg = format!("{err:#}");
+
     assert!(msg.contains("roadmap.md"), "{msg}");
     assert!(msg.contains("line 3"), "{msg}");
 
@@ -558,8 +559,20 @@ fn broken_override_names_the_template_and_line() {
     .expect("write");
     let err = render(&project, &taxonomy, &plan, &options).expect_err("runtime error");
     let msg = format!("{err:#}");
+
     assert!(msg.contains("roadmap.md"), "{msg}");
     assert!(msg.contains("line 3"), "{msg}");
+
+    // An error inside an included template names that template, not the one including it.
+    std::fs::remove_file(dir.path().join("roadmap.md")).expect("rm");
+    std::fs::write(
+        dir.path().join("program.md"),
+        "#### {{ p.id }}\n{{ p.nope.x }}\n",
+    )
+    .expect("write");
+    let err = render(&project, &taxonomy, &plan, &options).expect_err("runtime error");
+    let msg = format!("{err:#}");
+    assert!(msg.contains("program.md, line 2"), "{msg}");
 }
 
 #[test]
