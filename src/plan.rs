@@ -250,8 +250,9 @@ pub struct IndicatorRow {
     pub baseline: Option<Value>,
     /// Aligned with [`Plan::years`].
     pub targets: Vec<Option<Value>>,
-    /// The target of the latest year that has one.
+    /// The target of the latest year (inside the period) that has one, and that year.
     pub final_target: Option<Value>,
+    pub final_year: Option<Year>,
 }
 
 /// Who does what: OPD x programme.
@@ -667,7 +668,9 @@ pub fn plan(project: &Project, taxonomy: &Taxonomy) -> Plan {
                     *slot = Some(v.clone());
                 }
             }
-            let final_target = targets.iter().rev().find_map(|t| t.clone());
+            let last = targets.iter().rposition(Option::is_some);
+            let final_target = last.and_then(|i| targets.get(i).cloned().flatten());
+            let final_year = last.and_then(|i| years.get(i).copied());
             indicators.push(IndicatorRow {
                 program: f.id.clone(),
                 program_name: f.name.clone(),
@@ -678,6 +681,7 @@ pub fn plan(project: &Project, taxonomy: &Taxonomy) -> Plan {
                 baseline: ind.baseline.clone(),
                 targets,
                 final_target,
+                final_year,
             });
         }
     }
@@ -1470,6 +1474,7 @@ mod tests {
             ]
         );
         assert_eq!(row.final_target, Some(Value::Number(30.0)));
+        assert_eq!(row.final_year, Some(2025));
         let r = &plan.readiness.rows[0];
         assert!(r.assessed);
         assert_eq!(r.average, Some(2.5));
