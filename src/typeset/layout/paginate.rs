@@ -112,7 +112,7 @@ fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
         k += 1;
         count += 1;
     }
-    if total > body { first.height } else { total }
+    total.min(body)
 }
 
 /// Paginate the flow and finish the document.

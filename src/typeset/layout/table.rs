@@ -88,7 +88,7 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
     for row in std::iter::once(&head).chain(rows.iter()) {
         for (c, cell) in row.iter().enumerate() {
             if let (Some(lo), Some(hi)) = (mins.get_mut(c), maxs.get_mut(c)) {
-                *lo = lo.max(cell.min_width().min(cap) + pad);
+                *lo = lo.max(cell.min_word_width().min(cap) + pad);
                 *hi = hi.max(cell.max_width() + pad);
             }
         }
@@ -164,7 +164,18 @@ impl Builder {
         let mut p = prepare(t, ncols, &aligns, style::TABLE_SIZE);
         let switched = !self.landscape && too_wide(&p, frame.width);
         let frame = if switched {
+            // Headings (and other pieces kept with the table) move to the landscape page too.
+            let mut kept = Vec::new();
+            while let Some(Flow::Piece(p)) = self.flow.last() {
+                if !p.keep_with_next {
+                    break;
+                }
+                if let Some(f) = self.flow.pop() {
+                    kept.push(f);
+                }
+            }
             self.flow.push(Flow::Break { landscape: true });
+            self.flow.extend(kept.into_iter().rev());
             self.landscape = true;
             self.full_frame()
         } else {
@@ -176,7 +187,7 @@ impl Builder {
             p = prepare(t, ncols, &aligns, size);
         }
         let widths = distribute(&p.mins, &p.maxs, frame.width);
-        self.table_pieces(&p, &widths, frame, if switched { 0.0 } else { space });
+        self.table_pieces(&p, &widths, frame, space);
         if switched {
             self.landscape = false;
             self.flow.push(Flow::Break { landscape: false });
@@ -211,28 +222,31 @@ impl Builder {
         }
         .baseline();
         // Cell lines `from..to` of every cell, placed in a strip of the given height.
-        let place =
-            |piece: &mut Piece, cells: &mut [Vec<super::text::SetLine>], from: usize, to: usize| {
-                for (c, lines) in cells.iter_mut().enumerate() {
-                    let x = x_of.get(c).copied().unwrap_or(frame.x) + style::CELL_PAD_X;
-                    let end = to.min(lines.len());
-                    if from >= end {
-                        continue;
+        let place = |piece: &mut Piece,
+                     cells: &mut [Vec<super::text::SetLine>],
+                     from: usize,
+                     to: usize,
+                     top: f32| {
+            for (c, lines) in cells.iter_mut().enumerate() {
+                let x = x_of.get(c).copied().unwrap_or(frame.x) + style::CELL_PAD_X;
+                let end = to.min(lines.len());
+                if from >= end {
+                    continue;
+                }
+                for (k, line) in lines[from..end].iter_mut().enumerate() {
+                    let y = top + k as f32 * leading;
+                    for mut item in std::mem::take(&mut line.items) {
+                        translate(&mut item, x, y);
+                        piece.items.push(item);
                     }
-                    for (k, line) in lines[from..end].iter_mut().enumerate() {
-                        let y = pad_y + k as f32 * leading;
-                        for mut item in std::mem::take(&mut line.items) {
-                            translate(&mut item, x, y);
-                            piece.items.push(item);
-                        }
-                        for mut g in std::mem::take(&mut line.gotos) {
-                            g.x += x;
-                            g.y += y;
-                            piece.gotos.push(g);
-                        }
+                    for mut g in std::mem::take(&mut line.gotos) {
+                        g.x += x;
+                        g.y += y;
+                        piece.gotos.push(g);
                     }
                 }
-            };
+            }
+        };
         let rule = |y: f32, width: f32, color| Item::Line {
             x1: frame.x,
             y1: y,
@@ -258,7 +272,7 @@ impl Builder {
                 h: head_h,
                 fill: style::TABLE_HEAD_BG,
             });
-            place(&mut piece, &mut cells, 0, n);
+            place(&mut piece, &mut cells, 0, n, pad_y);
             piece.items.push(rule(0.0, 0.9, style::NAVY));
             piece.items.push(rule(head_h, 0.9, style::NAVY));
             piece.keep_with_next = true;
@@ -273,15 +287,23 @@ impl Builder {
 
         // Body rows; a row taller than a page is cut between cell lines.
         let body_h = self.geo().height;
-        let cap_lines = (((body_h - head_h - 2.0 * pad_y - 2.0) / leading).floor() as usize).max(1);
+        // A row is cut into strips (a quarter page at most; three lines for a row taller than a
+        // page). The strips of a row that fits on a page are kept together; those of a taller
+        // row flow over as many pages as it needs, filling each.
+        let fits_lines =
+            (((body_h - head_h - 2.0 * pad_y - 2.0) / leading).floor() as usize).max(1);
+        let quarter = (((body_h / 4.0) / leading).floor() as usize).clamp(1, fits_lines);
         let nrows = p.rows.len();
         for (r, row) in p.rows.iter().enumerate() {
             let mut cells = lines_of(row);
             let n = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let cap_lines = if n > fits_lines { 3 } else { quarter };
             let mut from = 0;
             while from < n {
                 let to = (from + cap_lines).min(n);
-                let h = (to - from) as f32 * leading + 2.0 * pad_y;
+                let top = if from == 0 { pad_y } else { 0.0 };
+                let bottom = if to == n { pad_y } else { 0.0 };
+                let h = (to - from) as f32 * leading + top + bottom;
                 let mut piece = Piece::new(
                     h,
                     if r == 0 && repeat.is_none() {
@@ -290,8 +312,9 @@ impl Builder {
                         0.0
                     },
                 );
-                piece.baseline = pad_y + baseline;
+                piece.baseline = top + baseline;
                 piece.repeat = repeat;
+                piece.keep_with_next = n <= fits_lines && to < n;
                 if r % 2 == 1 {
                     piece.items.push(Item::Rect {
                         x: frame.x,
@@ -301,13 +324,14 @@ impl Builder {
                         fill: style::TABLE_ZEBRA,
                     });
                 }
-                place(&mut piece, &mut cells, from, to);
-                let last = r + 1 == nrows && to == n;
-                piece.items.push(if last {
-                    rule(h, 0.9, style::NAVY)
-                } else {
-                    rule(h, 0.4, style::RULE)
-                });
+                place(&mut piece, &mut cells, from, to, top);
+                if to == n {
+                    piece.items.push(if r + 1 == nrows {
+                        rule(h, 0.9, style::NAVY)
+                    } else {
+                        rule(h, 0.4, style::RULE)
+                    });
+                }
                 self.push(piece);
                 from = to;
             }

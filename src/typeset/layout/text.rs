@@ -174,8 +174,8 @@ impl Prepared {
                         let next = chars.peek().copied().unwrap_or(' ');
                         if !code
                             && (c == '-' || c == '/')
-                            && prev.is_alphanumeric()
-                            && next.is_alphanumeric()
+                            && prev.is_alphabetic()
+                            && next.is_alphabetic()
                         {
                             b.end_word(Sep::Soft);
                         }
@@ -199,6 +199,21 @@ impl Prepared {
     /// inside words.
     pub fn min_width(&self) -> f32 {
         self.units.iter().map(|u| u.width).fold(0.0, f32::max)
+    }
+
+    /// The widest word between spaces (hyphenated parts together): the narrowest measure that
+    /// breaks no word. Table columns use it so codes such as `GOV-01` stay whole.
+    pub fn min_word_width(&self) -> f32 {
+        let mut widest: f32 = 0.0;
+        let mut word = 0.0;
+        for u in &self.units {
+            word += u.width;
+            if u.sep != Sep::Soft {
+                widest = widest.max(word);
+                word = 0.0;
+            }
+        }
+        widest.max(word)
     }
 
     /// The width of the text set on one line (the widest line between hard breaks).
