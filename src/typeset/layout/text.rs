@@ -166,6 +166,7 @@ impl Prepared {
                         if c.is_control() {
                             continue;
                         }
+                        let c = if c > '\u{7f}' { b.substitute(s, c) } else { c };
                         if b.run_style != s {
                             b.flush_run();
                             b.run_style = s;
@@ -449,6 +450,30 @@ impl Builder {
         }
         self.p.styles.push(st);
         (self.p.styles.len() - 1).min(u16::MAX as usize) as u16
+    }
+
+    /// A stand-in the font has for a common symbol it lacks (check marks, crosses, stars).
+    fn substitute(&self, style: u16, c: char) -> char {
+        let Some(st) = self.p.styles.get(style as usize) else {
+            return c;
+        };
+        if fonts::has_glyph(st.font, c) {
+            return c;
+        }
+        let alt = match c {
+            '✓' | '✔' | '✅' | '☑' => '√',
+            '✗' | '✘' | '❌' | '❎' | '☒' => '×',
+            '★' | '☆' | '⭐' => '*',
+            '■' | '◼' | '⬛' => '▪',
+            '▲' | '▶' | '►' | '➜' | '➔' | '⇒' => '→',
+            '◀' | '◄' | '⇐' => '←',
+            _ => return c,
+        };
+        if fonts::has_glyph(st.font, alt) {
+            alt
+        } else {
+            c
+        }
     }
 
     fn flush_run(&mut self) {
@@ -942,6 +967,12 @@ mod tests {
         assert_eq!(p.lines(400.0).len(), 2);
         assert_eq!(p.units.len(), 3);
         assert_eq!(p.units[1].sep, Sep::Soft);
+    }
+
+    #[test]
+    fn missing_symbols_get_stand_ins() {
+        let p = words("✓ ✗ ★", spec(HAlign::Left));
+        assert_eq!(p.buf, "√×*");
     }
 
     #[test]
