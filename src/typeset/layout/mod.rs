@@ -108,6 +108,27 @@ enum Flow {
     Break { landscape: bool },
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapter_labels() {
+        assert_eq!(
+            chapter_label("BAB IV STRATEGI DAN RENCANA AKSI"),
+            Some(("BAB IV".into(), "STRATEGI DAN RENCANA AKSI".into()))
+        );
+        assert_eq!(
+            chapter_label("Chapter 2 Analysis"),
+            Some(("Chapter 2".into(), "Analysis".into()))
+        );
+        assert_eq!(chapter_label("BAB"), None);
+        assert_eq!(chapter_label("BAB I"), None);
+        assert_eq!(chapter_label("Babak baru"), None);
+        assert_eq!(chapter_label("KATA PENGANTAR"), None);
+    }
+}
+
 #[derive(Debug, Clone)]
 struct HeadingRec {
     level: u8,
@@ -212,6 +233,27 @@ fn collect_toc(blocks: &[Block], out: &mut Vec<(u8, String)>, has_marker: &mut b
             _ => {}
         }
     }
+}
+
+/// Split a chapter heading into its label and title: `BAB IV STRATEGI` -> (`BAB IV`,
+/// `STRATEGI`); also `CHAPTER 2 ...`. `None` for any other heading.
+fn chapter_label(text: &str) -> Option<(String, String)> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    if !matches!(first.to_lowercase().as_str(), "bab" | "chapter") {
+        return None;
+    }
+    let number = words.next()?;
+    let roman = number.chars().all(|c| "IVXLCDM".contains(c));
+    let arabic = number.chars().all(|c| c.is_ascii_digit());
+    if !(roman || arabic) {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((format!("{first} {number}"), rest.join(" ")))
 }
 
 fn bullet(depth: usize) -> &'static str {
@@ -387,10 +429,35 @@ impl Builder {
                 HAlign::Left
             },
         };
-        let lines = Prepared::new(content, spec).lines(frame.width);
         let mut piece = Piece::new(0.0, above);
         piece.baseline = spec.baseline();
         let mut y = 0.0;
+        // "BAB I PENDAHULUAN": the chapter label on a line of its own, smaller, above the title.
+        let split = if level == 1 {
+            chapter_label(&plain_text(content))
+        } else {
+            None
+        };
+        let lines = match &split {
+            Some((label, title)) => {
+                let label_spec = TextSpec {
+                    size: 13.0,
+                    leading: 18.0,
+                    color: style::GOLD,
+                    ..spec
+                };
+                for line in Prepared::plain(label, label_spec).lines(frame.width) {
+                    for mut item in line.items {
+                        translate(&mut item, frame.x, y);
+                        piece.items.push(item);
+                    }
+                    y += label_spec.leading;
+                }
+                y += 2.0;
+                Prepared::plain(title, spec).lines(frame.width)
+            }
+            None => Prepared::new(content, spec).lines(frame.width),
+        };
         for line in lines {
             for mut item in line.items {
                 translate(&mut item, frame.x, y);
