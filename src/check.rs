@@ -1,8 +1,10 @@
 //! `check`: load + validate + locate, diagnostics sorted by file, line, column.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::load::{MASTERPLAN_FILE, Sources};
 use crate::model::Project;
 use crate::taxonomy::Taxonomy;
 
@@ -11,14 +13,23 @@ pub struct Checked {
     pub project: Option<Project>,
     pub taxonomy: Option<Taxonomy>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The text and field locations of every file read, for reports that quote source lines.
+    pub sources: Sources,
 }
 
 impl Checked {
     pub fn has_errors(&self) -> bool {
         crate::diagnostic::has_errors(&self.diagnostics)
     }
+
+    /// (errors, warnings).
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        (errors, self.diagnostics.len() - errors)
+    }
 }
 
+/// Load and validate a project folder; every diagnostic located and in a stable order.
 pub fn check(root: &Path) -> Checked {
     let loaded = crate::load::load(root);
     let mut diagnostics = loaded.diagnostics;
@@ -26,9 +37,70 @@ pub fn check(root: &Path) -> Checked {
         diagnostics.extend(crate::validate::validate(p, t));
     }
     loaded.sources.locate(&mut diagnostics);
+    sort(&mut diagnostics, loaded.taxonomy.as_ref());
     Checked {
         project: loaded.project,
         taxonomy: loaded.taxonomy,
         diagnostics,
+        sources: loaded.sources,
+    }
+}
+
+/// Sort diagnostics: masterplan.yaml first, then the pokja files in taxonomy order, then any
+/// other file by name; inside a file by line, column, code, path and message (a total order,
+/// so identical input gives identical output).
+pub fn sort(diagnostics: &mut [Diagnostic], taxonomy: Option<&Taxonomy>) {
+    let rank: HashMap<String, usize> = taxonomy
+        .map(|t| {
+            t.dimensions
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (format!("pokja/{}.yaml", d.key), i + 1))
+                .collect()
+        })
+        .unwrap_or_default();
+    let file_rank = |f: &str| -> usize {
+        if f == MASTERPLAN_FILE {
+            0
+        } else {
+            rank.get(f).copied().unwrap_or(usize::MAX)
+        }
+    };
+    diagnostics.sort_by(|a, b| {
+        file_rank(&a.file)
+            .cmp(&file_rank(&b.file))
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.unwrap_or(0).cmp(&b.line.unwrap_or(0)))
+            .then_with(|| a.column.unwrap_or(0).cmp(&b.column.unwrap_or(0)))
+            .then_with(|| a.code.cmp(b.code))
+            .then_with(|| a.path.cmp(&b.path))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_masterplan_then_taxonomy_order() {
+        let t = Taxonomy::default_builtin();
+        let mut d = vec![
+            Diagnostic::error("E0203", "pokja/governance.yaml", "", "a").at(3, 1),
+            Diagnostic::error("E0203", "pokja/economy.yaml", "", "b").at(1, 1),
+            Diagnostic::error("E0101", "masterplan.yaml", "", "c").at(9, 1),
+            Diagnostic::error("E0203", "pokja/governance.yaml", "", "d").at(2, 5),
+            Diagnostic::error("E0202", "pokja/zzz.txt", "", "e"),
+        ];
+        sort(&mut d, Some(&t));
+        let order: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["c", "d", "a", "b", "e"]);
+    }
+
+    #[test]
+    fn a_missing_folder_reports_one_error() {
+        let c = check(Path::new("/nonexistent/masterplan-project"));
+        assert!(c.has_errors());
+        assert_eq!(c.counts(), (1, 0));
     }
 }

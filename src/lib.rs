@@ -13,6 +13,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod suggest;
 pub mod synth;
 pub mod taxonomy;
 pub mod typeset;

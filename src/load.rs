@@ -1,10 +1,21 @@
 //! Load: a project folder to the typed model, with the location of every field.
+//!
+//! Every file is read and parsed even when another one fails, so one run reports every problem:
+//! a pokja file that does not parse is left out of [`Project::pokja`], the others still load.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Project;
-use crate::taxonomy::Taxonomy;
+use crate::model::{Masterplan, Pokja, PokjaFile, Project};
+use crate::suggest;
+use crate::taxonomy::{self, Taxonomy};
+use crate::yaml::{self, LocationIndex};
+
+/// The name of the region file.
+pub const MASTERPLAN_FILE: &str = "masterplan.yaml";
+/// The folder of the pokja files.
+pub const POKJA_DIR: &str = "pokja";
 
 /// What loading a project folder gives: as much of the model as could be read, the taxonomy it
 /// names, where each field stands in its file, and the diagnostics met on the way.
@@ -12,23 +23,555 @@ use crate::taxonomy::Taxonomy;
 pub struct Loaded {
     /// `None` when masterplan.yaml is missing or unusable.
     pub project: Option<Project>,
+    /// `None` when the taxonomy could not be resolved (or masterplan.yaml is unusable).
     pub taxonomy: Option<Taxonomy>,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Per file (relative path), a map from field path (`programs[2].lead`) to 1-based (line, column).
-#[derive(Debug, Default)]
-pub struct Sources {}
+/// One file read from the project: its text and, when it parsed, where each field stands.
+#[derive(Debug, Default, Clone)]
+pub struct SourceFile {
+    pub text: String,
+    pub index: LocationIndex,
+}
+
+/// Per file (relative path), a map from field path (`programs[2].lead`) to 1-based (line, column),
+/// and the file's text (to quote the offending line in reports).
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: BTreeMap<String, SourceFile>,
+}
 
 impl Sources {
-    /// Fill in line and column of diagnostics that name a file and field path.
+    /// Fill in line and column of diagnostics that name a file and field path and have no
+    /// position yet. A path that is not in the file (an absent field) falls back to the nearest
+    /// enclosing field that is.
     pub fn locate(&self, diagnostics: &mut [Diagnostic]) {
-        let _ = diagnostics;
+        for d in diagnostics.iter_mut() {
+            if d.line.is_some() || d.path.is_empty() {
+                continue;
+            }
+            if let Some(pos) = self
+                .files
+                .get(&d.file)
+                .and_then(|f| f.index.locate(&d.path))
+            {
+                d.line = Some(pos.0);
+                d.column = Some(pos.1);
+            }
+        }
+    }
+
+    /// Record a file.
+    pub fn insert(&mut self, file: impl Into<String>, text: String, index: LocationIndex) {
+        self.files.insert(file.into(), SourceFile { text, index });
+    }
+
+    pub fn file(&self, file: &str) -> Option<&SourceFile> {
+        self.files.get(file)
+    }
+
+    /// The text of a file that was read.
+    pub fn text(&self, file: &str) -> Option<&str> {
+        self.files.get(file).map(|f| f.text.as_str())
+    }
+
+    /// One line (1-based) of a file that was read, without its line break.
+    pub fn line(&self, file: &str, line: usize) -> Option<&str> {
+        self.text(file)?.lines().nth(line.checked_sub(1)?)
+    }
+
+    /// Where the value at `path` stands in `file`.
+    pub fn position(&self, file: &str, path: &str) -> Option<(usize, usize)> {
+        self.files.get(file)?.index.get(path)
     }
 }
 
+/// Read one file into `sources` and parse it; diagnostics on failure.
+fn read_and_parse<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    file: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    // Refuse an oversized file before reading it into memory.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > yaml::MAX_FILE_BYTES as u64
+    {
+        diagnostics.push(Diagnostic::error(
+            "E0005",
+            file,
+            "",
+            format!(
+                "{file} is too large ({} bytes; the limit is {} bytes)",
+                meta.len(),
+                yaml::MAX_FILE_BYTES
+            ),
+        ));
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                "E0014",
+                file,
+                "",
+                format!("could not read {file}: {e}"),
+            ));
+            return None;
+        }
+    };
+    match yaml::parse::<T>(&bytes, file) {
+        Ok((value, index)) => {
+            // parse succeeded, so the bytes are UTF-8 (possibly with a BOM).
+            let text = yaml::decode(&bytes, file).unwrap_or_default().to_string();
+            sources.insert(file, text, index);
+            Some(value)
+        }
+        Err(d) => {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            sources.insert(file, text, LocationIndex::default());
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Load a project folder.
 pub fn load(root: &Path) -> Loaded {
-    let _ = root;
-    Loaded::default()
+    let mut loaded = Loaded::default();
+    let masterplan_path = root.join(MASTERPLAN_FILE);
+    let masterplan: Option<Masterplan> = if masterplan_path.is_file() {
+        read_and_parse(
+            &masterplan_path,
+            MASTERPLAN_FILE,
+            &mut loaded.sources,
+            &mut loaded.diagnostics,
+        )
+    } else {
+        let dir = if root.as_os_str().is_empty() {
+            ".".to_string()
+        } else {
+            root.display().to_string()
+        };
+        let why = if root.is_dir() {
+            format!("no masterplan.yaml in {dir}")
+        } else {
+            format!("no masterplan.yaml in {dir} (the folder does not exist)")
+        };
+        loaded.diagnostics.push(
+            Diagnostic::error("E0100", MASTERPLAN_FILE, "", why)
+                .with_hint("run `masterplan init` to start a project, or name the project folder"),
+        );
+        None
+    };
+
+    let taxonomy = masterplan.as_ref().and_then(|m| {
+        resolve_taxonomy(
+            root,
+            m.taxonomy.as_deref(),
+            &mut loaded.sources,
+            &mut loaded.diagnostics,
+        )
+    });
+
+    let pokja = load_pokja(
+        root,
+        taxonomy.as_ref(),
+        &mut loaded.sources,
+        &mut loaded.diagnostics,
+    );
+
+    loaded.project = masterplan.map(|masterplan| Project {
+        root: root.to_path_buf(),
+        masterplan,
+        pokja,
+    });
+    loaded.taxonomy = taxonomy;
+    loaded
+}
+
+/// The taxonomy a project names: none -> the default built-in; a built-in name; or a path,
+/// relative to the project folder, to a YAML file with the taxonomy structure.
+pub fn resolve_taxonomy(
+    root: &Path,
+    name: Option<&str>,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Taxonomy> {
+    let Some(name) = name.map(str::trim) else {
+        return Taxonomy::builtin(taxonomy::DEFAULT_NAME);
+    };
+    if let Some(t) = Taxonomy::builtin(name) {
+        return Some(t);
+    }
+    let path = root.join(name);
+    if !name.is_empty() && path.is_file() {
+        let file = name.replace('\\', "/");
+        let file = file.trim_start_matches("./").to_string();
+        let t: Taxonomy = read_and_parse(&path, &file, sources, diagnostics)?;
+        let problems = check_taxonomy(&t, &file);
+        if problems.is_empty() {
+            return Some(t);
+        }
+        diagnostics.extend(problems);
+        return None;
+    }
+    let builtins: Vec<&str> = Taxonomy::builtin_names().collect();
+    let mut d = Diagnostic::error(
+        "E0113",
+        MASTERPLAN_FILE,
+        "taxonomy",
+        format!(
+            "unknown taxonomy `{name}`: not a built-in taxonomy and not a file in the project folder"
+        ),
+    );
+    d.hint = Some(
+        match suggest::did_you_mean(name, builtins.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => format!(
+                "use a built-in taxonomy ({}) or the path of a taxonomy YAML file relative to the project folder",
+                suggest::one_of(&builtins)
+            ),
+        },
+    );
+    diagnostics.push(d);
+    None
+}
+
+/// True for keys usable as file names and identifiers: `[a-z0-9_-]+`.
+fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// Structural checks of a taxonomy file: at least one dimension, keys well formed and unique.
+pub fn check_taxonomy(t: &Taxonomy, file: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if t.dimensions.is_empty() {
+        out.push(Diagnostic::error(
+            "E0114",
+            file,
+            "dimensions",
+            "the taxonomy has no dimensions",
+        ));
+    }
+    let mut dims: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, d) in t.dimensions.iter().enumerate() {
+        let path = format!("dimensions[{i}].key");
+        if !is_key(&d.key) {
+            out.push(
+                Diagnostic::error(
+                    "E0114",
+                    file,
+                    &path,
+                    format!("dimension key `{}` is not a valid key", d.key),
+                )
+                .with_hint(
+                    "use lower-case letters, digits, `_` or `-`; the key names the pokja file",
+                ),
+            );
+        }
+        if let Some(first) = dims.insert(&d.key, i) {
+            out.push(
+                Diagnostic::error(
+                    "E0114",
+                    file,
+                    &path,
+                    format!(
+                        "dimension key `{}` is used twice (also at dimensions[{first}])",
+                        d.key
+                    ),
+                )
+                .with_hint("each dimension has its own key; rename or merge one of them"),
+            );
+        }
+        let mut elements: BTreeMap<&str, usize> = BTreeMap::new();
+        for (j, e) in d.elements.iter().enumerate() {
+            let epath = format!("dimensions[{i}].elements[{j}].key");
+            if !is_key(&e.key) {
+                out.push(Diagnostic::error(
+                    "E0114",
+                    file,
+                    &epath,
+                    format!("element key `{}` is not a valid key", e.key),
+                ));
+            }
+            if let Some(first) = elements.insert(&e.key, j) {
+                out.push(Diagnostic::error(
+                    "E0114",
+                    file,
+                    &epath,
+                    format!(
+                        "element key `{}` is used twice in dimension `{}` (also at elements[{first}])",
+                        e.key, d.key
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Read the pokja files. With a taxonomy: one per dimension (missing -> warning), in taxonomy
+/// order, and any other entry of pokja/ is an error. Without one (masterplan.yaml or the
+/// taxonomy is unusable): every `*.yaml` file is parsed, to report its own errors, in name order.
+fn load_pokja(
+    root: &Path,
+    taxonomy: Option<&Taxonomy>,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PokjaFile> {
+    let dir = root.join(POKJA_DIR);
+    // Entry names of pokja/, sorted, dot-files left out.
+    let mut entries: Vec<(String, bool)> = Vec::new();
+    let mut readable = false;
+    if dir.is_dir() {
+        match std::fs::read_dir(&dir) {
+            Ok(rd) => {
+                readable = true;
+                for entry in rd.flatten() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if name.starts_with('.') {
+                        continue;
+                    }
+                    let is_file = entry.path().is_file();
+                    entries.push((name, is_file));
+                }
+            }
+            Err(e) => diagnostics.push(Diagnostic::error(
+                "E0014",
+                POKJA_DIR,
+                "",
+                format!("could not read the folder pokja/: {e}"),
+            )),
+        }
+    } else if dir.exists() {
+        diagnostics.push(
+            Diagnostic::error("E0202", POKJA_DIR, "", "pokja is a file, not a folder")
+                .with_hint("pokja/ must be a folder holding one `<dimension>.yaml` per dimension"),
+        );
+    }
+    entries.sort();
+
+    let mut out = Vec::new();
+    let Some(taxonomy) = taxonomy else {
+        for (name, is_file) in &entries {
+            if *is_file && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+                let file = format!("{POKJA_DIR}/{name}");
+                if let Some(pokja) =
+                    read_and_parse::<Pokja>(&dir.join(name), &file, sources, diagnostics)
+                {
+                    out.push(PokjaFile { file, pokja });
+                }
+            }
+        }
+        return out;
+    };
+
+    let keys: Vec<&str> = taxonomy.dimensions.iter().map(|d| d.key.as_str()).collect();
+    let expected: Vec<String> = keys.iter().map(|k| format!("{k}.yaml")).collect();
+    for (name, is_file) in &entries {
+        let known = name
+            .strip_suffix(".yaml")
+            .is_some_and(|stem| keys.contains(&stem));
+        if known && *is_file {
+            continue;
+        }
+        let file = format!("{POKJA_DIR}/{name}");
+        let stem = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .unwrap_or(name);
+        let (message, hint) = if !is_file {
+            (
+                format!("`{file}` is a folder; pokja/ holds only one YAML file per dimension"),
+                format!(
+                    "move it out of pokja/; the pokja files are {}",
+                    suggest::one_of(&expected)
+                ),
+            )
+        } else if name.ends_with(".yml") && keys.contains(&stem) {
+            (
+                format!("`{file}` has the extension .yml; pokja files end in .yaml"),
+                format!("rename it to `{stem}.yaml`"),
+            )
+        } else if let Some(c) = suggest::did_you_mean(stem, keys.iter().copied()) {
+            (
+                format!(
+                    "`{file}` does not name a dimension of the taxonomy `{}`",
+                    taxonomy.name
+                ),
+                format!("did you mean `{c}.yaml`?"),
+            )
+        } else {
+            (
+                format!(
+                    "`{file}` does not name a dimension of the taxonomy `{}`",
+                    taxonomy.name
+                ),
+                format!(
+                    "the pokja files are {}; move other files out of pokja/",
+                    suggest::one_of(&expected)
+                ),
+            )
+        };
+        diagnostics.push(Diagnostic::error("E0202", file, "", message).with_hint(hint));
+    }
+
+    for key in &keys {
+        let name = format!("{key}.yaml");
+        let file = format!("{POKJA_DIR}/{name}");
+        let present = entries.iter().any(|(n, f)| *f && *n == name);
+        if !present {
+            if readable || !dir.exists() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "W0201",
+                        &file,
+                        "",
+                        format!(
+                            "{file} is missing; the document will say the dimension has no programmes yet"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "ask the {key} pokja for its file, or run `masterplan init` for a template"
+                    )),
+                );
+            }
+            continue;
+        }
+        if let Some(pokja) = read_and_parse::<Pokja>(&dir.join(&name), &file, sources, diagnostics)
+        {
+            out.push(PokjaFile { file, pokja });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(p, text).unwrap();
+    }
+
+    const MASTERPLAN: &str = "\
+region: { name: Banggai, type: kabupaten, province: Sulawesi Tengah }
+period: { start_year: 2023 }
+vision: Banggai Cerdas
+missions: [Layanan publik digital]
+opd:
+  - { code: DKISP, name: Diskominfo }
+";
+
+    #[test]
+    fn missing_masterplan_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = load(dir.path());
+        assert!(l.project.is_none());
+        assert_eq!(l.diagnostics[0].code, "E0100");
+        assert!(l.diagnostics[0].message.contains("no masterplan.yaml in"));
+    }
+
+    #[test]
+    fn missing_pokja_files_warn_and_strays_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "masterplan.yaml", MASTERPLAN);
+        write(
+            dir.path(),
+            "pokja/governance.yaml",
+            "dimension: governance\ncoordinator: DKISP\n",
+        );
+        write(dir.path(), "pokja/enviroment.yaml", "x: 1\n");
+        write(dir.path(), "pokja/economy.yml", "x: 1\n");
+        write(dir.path(), "pokja/.hidden", "x");
+        let l = load(dir.path());
+        let p = l.project.unwrap();
+        assert_eq!(p.pokja.len(), 1);
+        let warnings = l.diagnostics.iter().filter(|d| d.code == "W0201").count();
+        assert_eq!(warnings, 5);
+        let strays: Vec<_> = l.diagnostics.iter().filter(|d| d.code == "E0202").collect();
+        assert_eq!(strays.len(), 2);
+        assert_eq!(strays[0].file, "pokja/economy.yml");
+        assert_eq!(
+            strays[0].hint.as_deref(),
+            Some("rename it to `economy.yaml`")
+        );
+        assert_eq!(
+            strays[1].hint.as_deref(),
+            Some("did you mean `environment.yaml`?")
+        );
+    }
+
+    #[test]
+    fn unknown_taxonomy_suggests_a_builtin() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "masterplan.yaml",
+            &format!("{MASTERPLAN}taxonomy: kominfo-2071\n"),
+        );
+        let l = load(dir.path());
+        assert!(l.taxonomy.is_none());
+        let d = l.diagnostics.iter().find(|d| d.code == "E0113").unwrap();
+        assert_eq!(d.hint.as_deref(), Some("did you mean `kominfo-2017`?"));
+    }
+
+    #[test]
+    fn taxonomy_file_is_read_relative_to_the_project() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "masterplan.yaml",
+            &format!("{MASTERPLAN}taxonomy: tax/desa.yaml\n"),
+        );
+        write(
+            dir.path(),
+            "tax/desa.yaml",
+            "name: desa\ndimensions:\n  - key: layanan\n    label: { id: Layanan, en: Service }\n    elements:\n      - { key: umum, label: { id: Umum, en: General } }\n",
+        );
+        write(
+            dir.path(),
+            "pokja/layanan.yaml",
+            "dimension: layanan\ncoordinator: DKISP\n",
+        );
+        let l = load(dir.path());
+        assert_eq!(l.taxonomy.unwrap().name, "desa");
+        assert_eq!(l.project.unwrap().pokja.len(), 1);
+        assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    }
+
+    #[test]
+    fn a_broken_pokja_file_does_not_stop_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "masterplan.yaml", MASTERPLAN);
+        write(dir.path(), "pokja/governance.yaml", "dimension: [\n");
+        write(
+            dir.path(),
+            "pokja/economy.yaml",
+            "dimension: economy\ncoordinator: DKISP\n",
+        );
+        let l = load(dir.path());
+        let p = l.project.unwrap();
+        assert_eq!(p.pokja.len(), 1);
+        assert_eq!(p.pokja[0].file, "pokja/economy.yaml");
+        assert!(
+            l.diagnostics
+                .iter()
+                .any(|d| d.code == "E0001" && d.file == "pokja/governance.yaml")
+        );
+        assert_eq!(
+            l.sources.position("pokja/economy.yaml", "coordinator"),
+            Some((2, 14))
+        );
+    }
 }

@@ -497,3 +497,55 @@ fn refuses_to_replace_files_it_did_not_write() {
         .assert()
         .code(0);
 }
+
+/// Every broken project of the corpus, through the real binary: `check` and `generate` exit 1,
+/// every diagnostic is a JSON object naming a file, and `generate` writes nothing.
+#[test]
+fn broken_corpus_through_the_binary() {
+    let corpus = repo().join("tests/corpus");
+    let mut cases = 0;
+    for entry in fs::read_dir(&corpus).unwrap() {
+        let case = entry.unwrap().path();
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        if !case.is_dir() || name.starts_with('_') {
+            continue;
+        }
+        cases += 1;
+        let out = masterplan()
+            .arg("check")
+            .arg(&case)
+            .args(["--message-format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}: check exit code");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.lines().count() >= 1, "{name}: no diagnostic");
+        assert!(
+            stdout
+                .lines()
+                .any(|l| serde_json::from_str::<serde_json::Value>(l)
+                    .is_ok_and(|v| v["severity"] == "error")),
+            "{name}: {stdout}"
+        );
+
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("out");
+        let out = masterplan()
+            .arg("generate")
+            .arg(&case)
+            .arg("--out")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}: generate exit code");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "{name}"
+        );
+        assert!(
+            !target.exists(),
+            "{name}: generate wrote output for a broken project"
+        );
+    }
+    assert!(cases >= 25, "only {cases} corpus cases");
+}

@@ -77,7 +77,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
     };
 
     let checked = masterplan::check(&args.dir);
-    args.messages.print(&args.dir, &checked.diagnostics);
+    args.messages.print(&checked);
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
         return EXIT_INPUT;
     };

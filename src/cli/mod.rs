@@ -88,40 +88,35 @@ enum Format {
 }
 
 impl MessageArgs {
-    /// Print diagnostics where this format sends them.
-    pub fn print(
-        &self,
-        root: &std::path::Path,
-        diagnostics: &[masterplan::diagnostic::Diagnostic],
-    ) {
+    /// Print the diagnostics of a check where this format sends them: JSON lines to stdout,
+    /// human text (quoting source lines) to stderr.
+    pub fn print(&self, checked: &masterplan::Checked) {
         use std::io::IsTerminal;
         let result = match self.message_format {
             Format::Json => report::write(
                 &mut std::io::stdout().lock(),
-                diagnostics,
+                &checked.diagnostics,
                 MessageFormat::Json,
                 false,
             ),
             Format::Human => {
-                let color = report_color(std::io::stderr().is_terminal());
-                report::write(
+                let color = report::use_color(std::io::stderr().is_terminal());
+                report::write_with_sources(
                     &mut std::io::stderr().lock(),
-                    diagnostics,
+                    &checked.diagnostics,
                     MessageFormat::Human,
                     color,
+                    &checked.sources,
                 )
             }
         };
-        let _ = (result, root);
+        // A closed stdout/stderr (e.g. `| head`) must not turn into a panic or a different exit code.
+        let _ = result;
     }
 
     pub fn is_json(&self) -> bool {
         self.message_format == Format::Json
     }
-}
-
-fn report_color(is_terminal: bool) -> bool {
-    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Print an error that is not about the inputs (usage, I/O) in the chosen format.
@@ -161,7 +156,7 @@ fn check(args: &CheckArgs) -> i32 {
         return EXIT_USAGE;
     }
     let checked = masterplan::check(&args.dir);
-    args.messages.print(&args.dir, &checked.diagnostics);
+    args.messages.print(&checked);
     if checked.has_errors() {
         EXIT_INPUT
     } else {
