@@ -153,6 +153,31 @@ fn a_row_taller_than_a_page_is_split() {
 }
 
 #[test]
+fn rows_that_fit_a_page_are_never_split() {
+    let mut md = FRONT.to_string();
+    md.push_str("# BAB I\n\n| No | Uraian |\n|--:|---|\n");
+    for r in 0..12 {
+        let words: String = (0..(60 + r * 25)).map(|k| format!("kata{k} ")).collect();
+        md.push_str(&format!("| {r} | AWAL{r} {words} AKHIR{r} |\n"));
+    }
+    let doc = lay(&md, Paper::A4);
+    for r in 0..12 {
+        let start = doc
+            .pages
+            .iter()
+            .position(|p| page_has(p, &format!("AWAL{r}")));
+        let end = doc
+            .pages
+            .iter()
+            .position(|p| page_has(p, &format!("AKHIR{r}")));
+        assert!(
+            start.is_some() && start == end,
+            "row {r}: {start:?} {end:?}"
+        );
+    }
+}
+
+#[test]
 fn a_heading_is_never_last_on_its_page() {
     for name in ["masterplan.md", "long-table.md"] {
         let doc = lay(&sample(name), Paper::A4);
