@@ -41,6 +41,14 @@ fn geo(page: &Page, paper: Paper) -> Geometry {
     Geometry::new(paper, page.width > page.height)
 }
 
+/// The samples: hand-written ones and two rendered by `render` (the mini fixture, id and en).
+const SAMPLES: [&str; 4] = [
+    "masterplan.md",
+    "long-table.md",
+    "render-mini-id.md",
+    "render-mini-en.md",
+];
+
 const FRONT: &str = "---\ntitle: Masterplan Smart City Kabupaten Sinjai\nregion: Kabupaten Sinjai\nprovince: Provinsi Sulawesi Selatan\nperiod: 2024–2033\nyear: 2024\n---\n\n";
 
 #[test]
@@ -67,7 +75,7 @@ fn paper_sizes() {
 
 #[test]
 fn nothing_overflows_the_text_area() {
-    for name in ["masterplan.md", "long-table.md"] {
+    for name in SAMPLES {
         let doc = lay(&sample(name), Paper::A4);
         for (n, page) in doc.pages.iter().enumerate().skip(1) {
             let g = geo(page, Paper::A4);
@@ -179,7 +187,7 @@ fn rows_that_fit_a_page_are_never_split() {
 
 #[test]
 fn a_heading_is_never_last_on_its_page() {
-    for name in ["masterplan.md", "long-table.md"] {
+    for name in SAMPLES {
         let doc = lay(&sample(name), Paper::A4);
         for e in &doc.outline {
             let page = &doc.pages[e.page];
@@ -232,6 +240,28 @@ fn wide_table_and_marked_section_go_landscape() {
         .find(|p| page_has(p, "halaman tegak"))
         .expect("text after the roadmap");
     assert!(after.width < after.height);
+    // A heading and a short note introducing a wide table go to the landscape page with it.
+    let mut md = FRONT.to_string();
+    md.push_str("# BAB XIII RENCANA ANGGARAN\n\nPengantar bab.\n\n## 13.2 Anggaran per Sumber Dana\n\n(dalam Rupiah)\n\n");
+    md.push_str("| Sumber | 2024 | 2025 | 2026 | 2027 | 2028 | 2029 | 2030 | 2031 | 2032 | 2033 | Jumlah | % |\n|---|");
+    md.push_str(&"--:|".repeat(12));
+    md.push_str("\n| APBD | 1.833.333.333 | 1.466.666.666 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5.700.000.000 | 55,3 % |\n");
+    let budget = lay(&md, Paper::A4);
+    let heading = budget
+        .pages
+        .iter()
+        .find(|p| page_has(p, "13.2 Anggaran") && !page_has(p, "Daftar Isi"))
+        .unwrap();
+    assert!(heading.width > heading.height && page_has(heading, "(dalam Rupiah)"));
+    assert!(page_has(heading, "55,3 %"), "a percentage is not wrapped");
+    // The same for a `pdf:landscape` section right after its heading (as `render` writes it).
+    let mini = lay(&sample("render-mini-id.md"), Paper::A4);
+    let budget = mini
+        .pages
+        .iter()
+        .find(|p| page_has(p, "13.2 Anggaran per Sumber Dana") && !page_has(p, "Daftar Isi"))
+        .unwrap();
+    assert!(budget.width > budget.height && page_has(budget, "KPBU"));
     // The narrow programme table stays portrait.
     let actions = doc
         .pages

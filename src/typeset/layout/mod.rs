@@ -293,6 +293,58 @@ impl Builder {
         self.flow.push(Flow::Piece(p));
     }
 
+    /// Remove and return the pieces that introduce what comes next: the trailing pieces kept
+    /// with the next one, or, when a heading is among the last few pieces (at most 6, none of
+    /// them a break), everything from that heading on.
+    fn take_introduction(&mut self) -> Vec<Flow> {
+        let len = self.flow.len();
+        let window = len.saturating_sub(6);
+        let mut from = len;
+        for k in (window..len).rev() {
+            match self.flow.get(k) {
+                Some(Flow::Piece(p)) => {
+                    if matches!(p.mark, Some(Mark::Heading(_))) {
+                        from = k;
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if from == len {
+            while from > 0 {
+                match self.flow.get(from - 1) {
+                    Some(Flow::Piece(p)) if p.keep_with_next => from -= 1,
+                    _ => break,
+                }
+            }
+        }
+        self.flow.split_off(from)
+    }
+
+    /// Start landscape pages. The heading introducing what follows (and a short note under it,
+    /// such as "(dalam Rupiah)") moves to the landscape page with it.
+    fn enter_landscape(&mut self) {
+        let kept = self.take_introduction();
+        self.flow.push(Flow::Break { landscape: true });
+        self.landscape = true;
+        let shift = (self.landscape_geo.width - self.portrait.width) / 2.0;
+        for mut f in kept {
+            if let Flow::Piece(p) = &mut f
+                && let Some(Mark::Heading(h)) = p.mark
+                && self.headings.get(h).is_some_and(|r| r.level == 1)
+            {
+                for item in &mut p.items {
+                    translate(item, shift, 0.0);
+                }
+                for g in &mut p.gotos {
+                    g.x += shift;
+                }
+            }
+            self.flow.push(f);
+        }
+    }
+
     fn blocks(&mut self, blocks: &[Block], frame: Frame, spec: &TextSpec, first_space: f32) {
         for (k, b) in blocks.iter().enumerate() {
             let space = if k == 0 {
@@ -368,8 +420,7 @@ impl Builder {
                 if self.landscape {
                     self.blocks(inner, frame, spec, space);
                 } else {
-                    self.flow.push(Flow::Break { landscape: true });
-                    self.landscape = true;
+                    self.enter_landscape();
                     let full = self.full_frame();
                     self.blocks(inner, full, spec, 0.0);
                     self.landscape = false;

@@ -85,12 +85,25 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
     let pad = 2.0 * style::CELL_PAD_X;
     let mut mins = vec![pad + size; ncols];
     let mut maxs = vec![pad + size; ncols];
-    for row in std::iter::once(&head).chain(rows.iter()) {
+    let mut measure = |c: usize, cell: &Prepared, numeric: bool| {
+        if let (Some(lo), Some(hi)) = (mins.get_mut(c), maxs.get_mut(c)) {
+            // Numbers and amounts ("12,5 %") are never wrapped.
+            let narrowest = if numeric {
+                cell.max_width()
+            } else {
+                cell.min_word_width()
+            };
+            *lo = lo.max(narrowest.min(cap) + pad);
+            *hi = hi.max(cell.max_width() + pad);
+        }
+    };
+    for (c, cell) in head.iter().enumerate() {
+        measure(c, cell, false);
+    }
+    for (src, row) in t.rows.iter().zip(&rows) {
         for (c, cell) in row.iter().enumerate() {
-            if let (Some(lo), Some(hi)) = (mins.get_mut(c), maxs.get_mut(c)) {
-                *lo = lo.max(cell.min_word_width().min(cap) + pad);
-                *hi = hi.max(cell.max_width() + pad);
-            }
+            let numeric = src.get(c).is_some_and(|s| looks_numeric(&plain_text(s)));
+            measure(c, cell, numeric);
         }
     }
     Prepped {
@@ -164,19 +177,7 @@ impl Builder {
         let mut p = prepare(t, ncols, &aligns, style::TABLE_SIZE);
         let switched = !self.landscape && too_wide(&p, frame.width);
         let frame = if switched {
-            // Headings (and other pieces kept with the table) move to the landscape page too.
-            let mut kept = Vec::new();
-            while let Some(Flow::Piece(p)) = self.flow.last() {
-                if !p.keep_with_next {
-                    break;
-                }
-                if let Some(f) = self.flow.pop() {
-                    kept.push(f);
-                }
-            }
-            self.flow.push(Flow::Break { landscape: true });
-            self.flow.extend(kept.into_iter().rev());
-            self.landscape = true;
+            self.enter_landscape();
             self.full_frame()
         } else {
             frame
