@@ -235,6 +235,15 @@ fn collect_toc(blocks: &[Block], out: &mut Vec<(u8, String)>, has_marker: &mut b
     }
 }
 
+/// The space a block wants below it (the next block's space above is at least this).
+fn space_after(b: &Block) -> f32 {
+    match b {
+        Block::Table(_) | Block::Code { .. } => style::PARA_SPACE + 5.0,
+        Block::Quote(_) | Block::List { .. } => style::PARA_SPACE + 2.0,
+        _ => style::PARA_SPACE,
+    }
+}
+
 /// Split a chapter heading into its label and title: `BAB IV STRATEGI` -> (`BAB IV`,
 /// `STRATEGI`); also `CHAPTER 2 ...`. `None` for any other heading.
 fn chapter_label(text: &str) -> Option<(String, String)> {
@@ -346,13 +355,10 @@ impl Builder {
     }
 
     fn blocks(&mut self, blocks: &[Block], frame: Frame, spec: &TextSpec, first_space: f32) {
-        for (k, b) in blocks.iter().enumerate() {
-            let space = if k == 0 {
-                first_space
-            } else {
-                style::PARA_SPACE
-            };
-            self.block(b, frame, spec, space);
+        let mut after = first_space;
+        for b in blocks {
+            self.block(b, frame, spec, after);
+            after = space_after(b);
         }
     }
 
