@@ -8,6 +8,8 @@
 pub mod chart;
 pub mod draw;
 pub mod fonts;
+pub mod layout;
+pub mod markdown;
 pub mod page;
 
 use std::path::Path;
@@ -42,6 +44,17 @@ pub struct PdfOptions {
 /// Typeset `markdown` (with its front matter) into PDF bytes. `base_dir` is the folder that
 /// relative paths in the front matter (the logo) are resolved against.
 pub fn typeset(markdown: &str, base_dir: &Path, options: &PdfOptions) -> anyhow::Result<Vec<u8>> {
-    let _ = (markdown, base_dir, options);
-    anyhow::bail!("the PDF typesetter is not built yet")
+    let document = layout(markdown, base_dir, options)?;
+    draw::draw(&document)
+}
+
+/// Parse and lay out `markdown` into pages of positioned items (no PDF): what [`typeset`] draws.
+/// Errors only on a missing or invalid front matter; any Markdown body lays out.
+pub fn layout(
+    markdown: &str,
+    base_dir: &Path,
+    options: &PdfOptions,
+) -> anyhow::Result<page::Document> {
+    let parsed = markdown::parse(markdown)?;
+    Ok(layout::layout_document(&parsed, base_dir, options))
 }

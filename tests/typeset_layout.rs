@@ -1,0 +1,535 @@
+//! The layout stage of the PDF typesetter, tested on the display list (no PDF involved).
+
+use std::path::{Path, PathBuf};
+
+use masterplan::typeset::fonts::{self, FontId};
+use masterplan::typeset::layout::Geometry;
+use masterplan::typeset::page::{Document, Item, Page};
+use masterplan::typeset::{Paper, PdfOptions, layout};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/typeset")
+}
+
+fn sample(name: &str) -> String {
+    std::fs::read_to_string(dir().join(name)).expect("sample exists")
+}
+
+fn lay(md: &str, paper: Paper) -> Document {
+    layout(md, &dir(), &PdfOptions { paper }).expect("layout")
+}
+
+fn texts(page: &Page) -> impl Iterator<Item = (&str, f32, f32, f32, FontId)> {
+    page.items.iter().filter_map(|i| match i {
+        Item::Text {
+            x,
+            y,
+            size,
+            text,
+            font,
+            ..
+        } => Some((text.as_str(), *x, *y, *size, *font)),
+        _ => None,
+    })
+}
+
+fn page_has(page: &Page, needle: &str) -> bool {
+    texts(page).any(|(t, ..)| t.contains(needle))
+}
+
+fn geo(page: &Page, paper: Paper) -> Geometry {
+    Geometry::new(paper, page.width > page.height)
+}
+
+/// The samples: hand-written ones and two rendered by `render` (the mini fixture, id and en).
+const SAMPLES: [&str; 4] = [
+    "masterplan.md",
+    "long-table.md",
+    "render-mini-id.md",
+    "render-mini-en.md",
+];
+
+const FRONT: &str = "---\ntitle: Masterplan Smart City Kabupaten Sinjai\nregion: Kabupaten Sinjai\nprovince: Provinsi Sulawesi Selatan\nperiod: 2024–2033\nyear: 2024\n---\n\n";
+
+#[test]
+fn paper_sizes() {
+    let md = sample("masterplan.md");
+    for (paper, w, h) in [
+        (Paper::A4, 595.27, 841.89),
+        (Paper::F4, 609.45, 935.43),
+        (Paper::Letter, 612.0, 792.0),
+    ] {
+        let doc = lay(&md, paper);
+        assert!(doc.pages.len() >= 8, "{paper:?}: {}", doc.pages.len());
+        let p = &doc.pages[0];
+        assert!((p.width - w).abs() < 0.1 && (p.height - h).abs() < 0.1);
+        for p in &doc.pages {
+            let portrait = (p.width - w).abs() < 0.1 && (p.height - h).abs() < 0.1;
+            let landscape = (p.width - h).abs() < 0.1 && (p.height - w).abs() < 0.1;
+            assert!(portrait || landscape);
+        }
+    }
+    // F4 is taller than A4, so the same text needs no more pages.
+    assert!(lay(&md, Paper::F4).pages.len() <= lay(&md, Paper::A4).pages.len());
+}
+
+#[test]
+fn nothing_overflows_the_text_area() {
+    for name in SAMPLES {
+        let doc = lay(&sample(name), Paper::A4);
+        for (n, page) in doc.pages.iter().enumerate().skip(1) {
+            let g = geo(page, Paper::A4);
+            for (t, x, y, size, font) in texts(page) {
+                let w = fonts::text_width(font, size, t);
+                assert!(
+                    x >= g.left - 0.5 && x + w <= g.left + g.width + 0.5,
+                    "{name} page {n}: {t:?} at x {x} width {w}"
+                );
+                assert!(
+                    y >= g.top - 20.0 && y <= g.bottom() + 30.0,
+                    "{name} page {n}: {t:?} at y {y}"
+                );
+                // Body text (not the furniture) stays inside the text block.
+                if y > g.top && y < g.bottom() + 5.0 {
+                    assert!(y <= g.bottom() + 0.5, "{name} page {n}: {t:?} at y {y}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn long_table_splits_with_its_head_row_repeated() {
+    let doc = lay(&sample("long-table.md"), Paper::A4);
+    let with_rows: Vec<usize> = (0..doc.pages.len())
+        .filter(|&n| page_has(&doc.pages[n], "PRG-"))
+        .collect();
+    assert!(with_rows.len() >= 3, "{with_rows:?}");
+    for &n in &with_rows {
+        let page = &doc.pages[n];
+        let head_y = texts(page)
+            .find(|(t, ..)| *t == "Programme")
+            .map(|(_, _, y, ..)| y)
+            .unwrap_or_else(|| panic!("page {n} lacks the head row"));
+        let first_row_y = texts(page)
+            .filter(|(t, ..)| t.starts_with("PRG-"))
+            .map(|(_, _, y, ..)| y)
+            .fold(f32::MAX, f32::min);
+        assert!(head_y < first_row_y, "page {n}");
+        // The head row is shaded.
+        assert!(
+            page.items
+                .iter()
+                .any(|i| matches!(i, Item::Rect { y, h, .. } if *y <= head_y && y + h >= head_y))
+        );
+    }
+    // All 180 rows are there, each once.
+    let rows: usize = with_rows
+        .iter()
+        .map(|&n| {
+            texts(&doc.pages[n])
+                .filter(|(t, ..)| t.starts_with("PRG-"))
+                .count()
+        })
+        .sum();
+    assert_eq!(rows, 180);
+}
+
+#[test]
+fn a_row_taller_than_a_page_is_split() {
+    let doc = lay(&sample("long-table.md"), Paper::A4);
+    let pages: Vec<usize> = (0..doc.pages.len())
+        .filter(|&n| page_has(&doc.pages[n], "describes the programme scope"))
+        .collect();
+    assert!(pages.len() >= 2, "{pages:?}");
+    // Consecutive pages, and every one repeats the head row of that table.
+    for w in pages.windows(2) {
+        assert_eq!(w[1], w[0] + 1);
+    }
+    for &n in &pages {
+        assert!(page_has(&doc.pages[n], "Description"), "page {n}");
+    }
+    let first = texts(&doc.pages[pages[0]])
+        .filter(|(t, ..)| t.contains("Sentence 1 "))
+        .count();
+    assert_eq!(first, 1);
+    assert!(
+        pages
+            .iter()
+            .any(|&n| page_has(&doc.pages[n], "Sentence 139"))
+    );
+}
+
+#[test]
+fn rows_that_fit_a_page_are_never_split() {
+    let mut md = FRONT.to_string();
+    md.push_str("# BAB I\n\n| No | Uraian |\n|--:|---|\n");
+    for r in 0..12 {
+        let words: String = (0..(60 + r * 25)).map(|k| format!("kata{k} ")).collect();
+        md.push_str(&format!("| {r} | AWAL{r} {words} AKHIR{r} |\n"));
+    }
+    let doc = lay(&md, Paper::A4);
+    for r in 0..12 {
+        let start = doc
+            .pages
+            .iter()
+            .position(|p| page_has(p, &format!("AWAL{r}")));
+        let end = doc
+            .pages
+            .iter()
+            .position(|p| page_has(p, &format!("AKHIR{r}")));
+        assert!(
+            start.is_some() && start == end,
+            "row {r}: {start:?} {end:?}"
+        );
+    }
+}
+
+#[test]
+fn a_heading_is_never_last_on_its_page() {
+    for name in SAMPLES {
+        let doc = lay(&sample(name), Paper::A4);
+        for e in &doc.outline {
+            let page = &doc.pages[e.page];
+            let g = geo(page, Paper::A4);
+            let below = texts(page)
+                .any(|(_, _, y, size, _)| size <= 11.0 && y > e.y + 12.0 && y < g.bottom() + 1.0);
+            assert!(
+                below,
+                "{name}: heading {:?} alone on page {}",
+                e.title, e.page
+            );
+        }
+    }
+    // Headings near a page end: fill a page so that a heading lands at its foot.
+    let mut md = FRONT.to_string();
+    md.push_str("# BAB I\n\n");
+    for k in 0..60 {
+        md.push_str(&format!("## 1.{k} Bagian\n\nParagraf pendek nomor {k} tentang program.\n\nBaris kedua yang panjang sekali supaya paragraf ini memenuhi lebih dari satu baris pada halaman A4 yang sempit ini, dengan kata-kata tambahan.\n\n"));
+    }
+    let doc = lay(&md, Paper::A4);
+    for e in doc.outline.iter().filter(|e| e.level == 2) {
+        let page = &doc.pages[e.page];
+        let g = geo(page, Paper::A4);
+        assert!(
+            texts(page).any(|(_, _, y, size, _)| size <= 11.0 && y > e.y + 12.0 && y < g.bottom()),
+            "{:?}",
+            e.title
+        );
+    }
+}
+
+#[test]
+fn wide_table_and_marked_section_go_landscape() {
+    let doc = lay(&sample("masterplan.md"), Paper::A4);
+    let roadmap = doc
+        .pages
+        .iter()
+        .find(|p| page_has(p, "2031") && page_has(p, "Telemedicine"))
+        .expect("roadmap table");
+    assert!(roadmap.width > roadmap.height);
+    let marked = doc
+        .pages
+        .iter()
+        .find(|p| page_has(p, "2.4 Peta Jalan") && !page_has(p, "Daftar Isi"))
+        .expect("landscape section");
+    assert!(marked.width > marked.height);
+    let after = doc
+        .pages
+        .iter()
+        .find(|p| page_has(p, "halaman tegak"))
+        .expect("text after the roadmap");
+    assert!(after.width < after.height);
+    // A heading and a short note introducing a wide table go to the landscape page with it.
+    let mut md = FRONT.to_string();
+    md.push_str("# BAB XIII RENCANA ANGGARAN\n\nPengantar bab.\n\n## 13.2 Anggaran per Sumber Dana\n\n(dalam Rupiah)\n\n");
+    md.push_str("| Sumber | 2024 | 2025 | 2026 | 2027 | 2028 | 2029 | 2030 | 2031 | 2032 | 2033 | Jumlah | % |\n|---|");
+    md.push_str(&"--:|".repeat(12));
+    md.push_str("\n| APBD | 1.833.333.333 | 1.466.666.666 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5.700.000.000 | 55,3 % |\n");
+    let budget = lay(&md, Paper::A4);
+    let heading = budget
+        .pages
+        .iter()
+        .find(|p| page_has(p, "13.2 Anggaran") && !page_has(p, "Daftar Isi"))
+        .unwrap();
+    assert!(heading.width > heading.height && page_has(heading, "(dalam Rupiah)"));
+    assert!(page_has(heading, "55,3 %"), "a percentage is not wrapped");
+    // The same for a `pdf:landscape` section right after its heading (as `render` writes it).
+    let mini = lay(&sample("render-mini-id.md"), Paper::A4);
+    let budget = mini
+        .pages
+        .iter()
+        .find(|p| page_has(p, "13.2 Anggaran per Sumber Dana") && !page_has(p, "Daftar Isi"))
+        .unwrap();
+    assert!(budget.width > budget.height && page_has(budget, "KPBU"));
+    // The narrow programme table stays portrait.
+    let actions = doc
+        .pages
+        .iter()
+        .find(|p| page_has(p, "Bank Sampah Digital") && page_has(p, "Rp300.000.000"))
+        .expect("action table");
+    assert!(actions.width < actions.height);
+}
+
+#[test]
+fn toc_numbers_match_where_headings_landed() {
+    let doc = lay(&sample("masterplan.md"), Paper::A4);
+    let toc_page = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "Daftar Isi"))
+        .expect("TOC");
+    // The foreword comes first, the TOC where the marker is (after it).
+    assert!(
+        doc.pages
+            .iter()
+            .position(|p| page_has(p, "KATA PENGANTAR"))
+            .unwrap()
+            < toc_page
+    );
+    let page = &doc.pages[toc_page];
+    let g = geo(page, Paper::A4);
+    let right = g.left + g.width;
+    let mut checked = 0;
+    for item in &page.items {
+        let Item::GotoLink {
+            y,
+            h,
+            page: target,
+            top,
+            ..
+        } = item
+        else {
+            continue;
+        };
+        let number = texts(page)
+            .find(|(t, x, ty, size, font)| {
+                *ty >= *y
+                    && *ty <= y + h
+                    && (x + fonts::text_width(*font, *size, t) - right).abs() < 0.5
+                    && t.chars().all(|c| c.is_ascii_digit())
+            })
+            .map(|(t, ..)| t.parse::<usize>().unwrap())
+            .expect("page number");
+        assert_eq!(number, target + 1);
+        let entry = doc
+            .outline
+            .iter()
+            .find(|e| e.page == *target && (e.y - top).abs() < 0.5)
+            .expect("outline entry at the link target");
+        assert!(page_has(&doc.pages[*target], &entry.title));
+        checked += 1;
+    }
+    // KATA PENGANTAR, BAB I + 3 sections, BAB II + 5 sections.
+    assert_eq!(checked, 11);
+}
+
+#[test]
+fn outline_furniture_and_metadata() {
+    let doc = lay(&sample("masterplan.md"), Paper::A4);
+    assert_eq!(doc.metadata.author, "Pemerintah Kabupaten Banggai");
+    assert_eq!(doc.metadata.language, "id");
+    assert_eq!(
+        doc.metadata.keywords,
+        vec!["smart city", "masterplan", "Banggai"]
+    );
+    let levels: Vec<u8> = doc.outline.iter().map(|e| e.level).collect();
+    assert!(levels.contains(&3));
+    assert!(doc.outline.windows(2).all(|w| w[0].page <= w[1].page));
+    let n = doc.pages.len();
+    assert!(!page_has(&doc.pages[0], "Halaman"));
+    for (k, p) in doc.pages.iter().enumerate().skip(1) {
+        assert!(
+            page_has(p, &format!("Halaman {} dari {n}", k + 1)),
+            "page {k}"
+        );
+        assert!(page_has(p, "Masterplan Smart City Kabupaten Banggai"));
+        assert!(!p.items.iter().any(|i| matches!(i, Item::Watermark { .. })));
+    }
+    // The skipped Markdown cover and link list are not set.
+    assert!(
+        !doc.pages
+            .iter()
+            .any(|p| page_has(p, "Provinsi Sulawesi Tengah 2023"))
+    );
+    // The cover: logo, title, region, year.
+    let cover = &doc.pages[0];
+    assert!(cover.items.iter().any(|i| matches!(i, Item::Image { .. })));
+    assert!(page_has(cover, "Kabupaten Banggai"));
+    assert!(page_has(cover, "2023"));
+    assert!(page_has(cover, "Buku 2 Masterplan"));
+}
+
+#[test]
+fn draft_english_missing_logo() {
+    let doc = lay(&sample("long-table.md"), Paper::Letter);
+    let n = doc.pages.len();
+    assert!(
+        !doc.pages[0]
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Image { .. }))
+    );
+    for (k, p) in doc.pages.iter().enumerate() {
+        assert!(matches!(p.items.first(), Some(Item::Watermark { text, .. }) if text == "DRAFT"));
+        if k > 0 {
+            assert!(page_has(p, &format!("Page {} of {n}", k + 1)));
+            assert!(page_has(p, "23 November 2026"));
+        }
+    }
+    assert!(doc.pages.iter().any(|p| page_has(p, "Contents")));
+    assert_eq!(doc.metadata.language, "en");
+}
+
+#[test]
+fn links_inline_styles_and_footnotes() {
+    let doc = lay(&sample("masterplan.md"), Paper::A4);
+    let all: Vec<&Item> = doc.pages.iter().flat_map(|p| &p.items).collect();
+    assert!(
+        all.iter()
+            .any(|i| matches!(i, Item::UriLink { uri, .. } if uri == "https://www.kominfo.go.id"))
+    );
+    // The bare URL in the text is set (split across lines when needed), never past the margin.
+    let target = doc
+        .outline
+        .iter()
+        .find(|e| e.title == "2.2 Analisis Kesiapan Daerah")
+        .unwrap();
+    let internal = doc.pages.iter().any(|p| {
+        p.items.iter().any(
+            |i| matches!(i, Item::GotoLink { page, h, .. } if *page == target.page && *h < 20.0),
+        )
+    });
+    assert!(internal, "internal #slug link");
+    assert!(all.iter().any(
+        |i| matches!(i, Item::Text { font: FontId::Mono, text, .. } if text.contains("governance"))
+    ));
+    let struck = all
+        .iter()
+        .any(|i| matches!(i, Item::Line { y1, y2, .. } if y1 == y2))
+        && doc.pages.iter().any(|p| page_has(p, "People"));
+    assert!(struck);
+    // Footnotes at the end of chapter I, before chapter II.
+    let notes = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "Rencana Pembangunan Jangka Menengah Daerah"))
+        .unwrap();
+    let bab2 = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "BAB II ANALISIS STRATEGIS") && !page_has(p, "Daftar Isi"))
+        .unwrap();
+    assert!(notes < bab2);
+    // Nested list bullets and numbers.
+    assert!(doc.pages.iter().any(|p| page_has(p, "•")));
+    assert!(doc.pages.iter().any(|p| page_has(p, "3.")));
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let md = sample("masterplan.md");
+    assert_eq!(lay(&md, Paper::A4), lay(&md, Paper::A4));
+    let md = sample("long-table.md");
+    assert_eq!(lay(&md, Paper::F4), lay(&md, Paper::F4));
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for body in [
+        "",
+        "# \n\n##\n",
+        "<!-- pdf:skip -->\n\nnever closed",
+        "<!-- /pdf:landscape -->\n<!-- pdf:landscape -->\n# Only",
+        "| a |\n|---|\n",
+        "| a | b | c |\n|---|---|---|\n| 1 |\n| 1 | 2 | 3 | 4 |\n",
+        "```\n\n```\n",
+        "```mermaid\ngraph TD; A-->B\n```\n",
+        "- \n-\n  1. x\n",
+        "> > > deep\n",
+        "[^missing] and [^x]\n\n[^x]: defined\n",
+        "text with \u{0} control \u{7} chars and a tab\there",
+        "Supercalifragilisticexpialidocious-antidisestablishmentarianism-floccinaucinihilipilification-pneumonoultramicroscopicsilicovolcanoconiosis",
+        "<!-- pdf:toc -->\n<!-- pdf:toc -->\n# A\n## B\n",
+    ] {
+        let md = format!("{FRONT}{body}");
+        let doc = layout(&md, Path::new("/nonexistent"), &PdfOptions::default()).unwrap();
+        assert!(!doc.pages.is_empty());
+    }
+    let table = format!(
+        "{FRONT}| {} |\n|{}|\n| {} |\n",
+        (0..40)
+            .map(|c| format!("Kolom {c}"))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        (0..40).map(|_| "---").collect::<Vec<_>>().join("|"),
+        (0..40)
+            .map(|c| format!("nilai-{c}"))
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
+    let doc = layout(&table, Path::new("."), &PdfOptions::default()).unwrap();
+    let page = doc.pages.iter().find(|p| p.width > p.height).unwrap();
+    assert!(page.width > page.height);
+    let g = geo(page, Paper::A4);
+    for (t, x, _, size, font) in texts(page) {
+        assert!(
+            x + fonts::text_width(font, size, t) <= g.left + g.width + 0.5,
+            "{t}"
+        );
+    }
+}
+
+/// A document shaped like the 3000-programme masterplan: per programme a level-3 heading, a
+/// paragraph and a small table; one long list table per dimension.
+pub fn big_document(programs: usize) -> String {
+    let mut md = FRONT.to_string();
+    md.push_str("<!-- pdf:toc -->\n\n");
+    let dims = [
+        "Governance",
+        "Branding",
+        "Economy",
+        "Living",
+        "Society",
+        "Environment",
+    ];
+    for (d, dim) in dims.iter().enumerate() {
+        md.push_str(&format!("# BAB {} SMART {}\n\n", d + 3, dim.to_uppercase()));
+        md.push_str(&format!("## {}.1 Daftar Program\n\n", d + 3));
+        md.push_str(
+            "| No | Kode | Program | OPD | Tahun | Anggaran |\n|--:|---|---|---|:-:|--:|\n",
+        );
+        let per = programs / dims.len();
+        for k in 0..per {
+            md.push_str(&format!(
+                "| {} | {}-{:03} | Program peningkatan layanan {} nomor {} | Dinas {} | {} | Rp{}.000.000 |\n",
+                k + 1, &dim[..3].to_uppercase(), k, dim, k, dim, 2024 + k % 10, 100 + k * 7
+            ));
+        }
+        md.push_str(&format!("\n## {}.2 Rincian Program\n\n", d + 3));
+        for k in 0..per {
+            md.push_str(&format!(
+                "### {}.2.{} {}-{:03} Program peningkatan layanan {}\n\nProgram ini dilaksanakan oleh Dinas {} untuk meningkatkan kualitas layanan kepada warga melalui pemanfaatan teknologi informasi, dengan indikator yang terukur dan sumber pendanaan dari APBD dan KPBU.\n\n| Atribut | Nilai |\n|---|---|\n| Kategori | Aplikasi |\n| Tahun | {} |\n| Anggaran | Rp{}.000.000 |\n| Indikator | Persentase layanan daring |\n\n",
+                d + 3, k + 1, &dim[..3].to_uppercase(), k, dim, dim, 2024 + k % 10, 100 + k * 7
+            ));
+        }
+    }
+    md
+}
+
+#[test]
+fn big_document_lays_out_linearly() {
+    let md = big_document(600);
+    let t = std::time::Instant::now();
+    let doc = layout(&md, Path::new("."), &PdfOptions::default()).unwrap();
+    let elapsed = t.elapsed();
+    assert!(doc.pages.len() > 150, "{}", doc.pages.len());
+    // Generous for unoptimised test builds on a shared machine; release is far faster.
+    assert!(elapsed.as_secs_f32() < 20.0, "{elapsed:?}");
+    let toc = doc
+        .pages
+        .iter()
+        .filter(|p| page_has(p, "Daftar Isi"))
+        .count();
+    assert!(toc >= 1);
+}
