@@ -69,13 +69,11 @@ fn png_with_palette(
     pixel: &[u8],
     palette: Option<&[u8]>,
 ) -> Vec<u8> {
-    let mut raw = Vec::new();
-    for _ in 0..height {
-        raw.push(0); // filter: none
-        for _ in 0..width {
-            raw.extend_from_slice(pixel);
-        }
-    }
+    // Each scanline: filter byte 0 (none), then the pixels.
+    let scanline: Vec<u8> = std::iter::once(0u8)
+        .chain((0..width).flat_map(|_| pixel.iter().copied()))
+        .collect();
+    let raw: Vec<u8> = (0..height).flat_map(|_| scanline.iter().copied()).collect();
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut chunk = |kind: &[u8], body: &[u8]| {
         out.extend_from_slice(&(body.len() as u32).to_be_bytes());
