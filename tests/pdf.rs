@@ -229,7 +229,21 @@ fn runs(doc: &Document, page: usize) -> Vec<Run> {
 /// The page's text as lines, top to bottom: runs on the same baseline (within 1 pt) joined
 /// left to right with a space.
 fn lines(doc: &Document, page: usize) -> Vec<String> {
-    let mut runs = runs(doc, page);
+    join_lines(runs(doc, page))
+}
+
+/// The lines of the text block only: without the running header and the footer, which sit in
+/// the 25 mm top and bottom margins (their baselines within 60 pt of the paper's edge).
+fn body_lines(doc: &Document, page: usize) -> Vec<String> {
+    let height = page_sizes(doc)[page - 1].1;
+    let runs = runs(doc, page)
+        .into_iter()
+        .filter(|r| r.y > 60.0 && r.y < height - 60.0)
+        .collect();
+    join_lines(runs)
+}
+
+fn join_lines(mut runs: Vec<Run>) -> Vec<String> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut out: Vec<(f32, Vec<Run>)> = Vec::new();
     for run in runs {
@@ -630,11 +644,6 @@ fn the_outline_has_every_heading_of_levels_1_to_3_nested_in_order() {
     }
 }
 
-/// A running header or footer line: the document title, or "Halaman X dari Y" / "Page X of Y".
-fn is_furniture(line: &str) -> bool {
-    line.starts_with("Masterplan") || line.contains(" dari ") || line.contains(" of ")
-}
-
 /// The entries of the table of contents as printed: (title, page number).
 fn toc_entries(doc: &Document, bookmarks: &[Bookmark]) -> Vec<(String, usize)> {
     let (i, toc) = toc_bookmark(bookmarks);
@@ -642,10 +651,9 @@ fn toc_entries(doc: &Document, bookmarks: &[Bookmark]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     let mut pending = String::new();
     for page in toc.page..=last {
-        for line in lines(doc, page) {
+        for line in body_lines(doc, page) {
             let line = normalise(&line);
-            // Skip the TOC title, the running header and the footer.
-            if line == toc.title || is_furniture(&line) {
+            if line == toc.title {
                 continue;
             }
             let (head, number) = match line.rsplit_once(' ') {
