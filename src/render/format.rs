@@ -15,7 +15,11 @@ fn separators(language: Language) -> (char, char) {
 
 /// Digits of `n` grouped by thousands with `sep`.
 pub fn group(n: u128, sep: char) -> String {
-    let digits = n.to_string();
+    group_digits(&n.to_string(), sep)
+}
+
+/// A string of ASCII digits grouped by thousands with `sep`.
+fn group_digits(digits: &str, sep: char) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -46,13 +50,13 @@ pub fn decimal(x: f64, max_decimals: usize, language: Language) -> String {
         Some((i, f)) => (i, f.trim_end_matches('0')),
         None => (text.as_str(), ""),
     };
-    let int_value: u128 = int_part.parse().unwrap_or(0);
-    let negative = x < 0.0 && (int_value > 0 || !frac_part.is_empty());
+    let zero = int_part.bytes().all(|b| b == b'0');
+    let negative = x < 0.0 && (!zero || !frac_part.is_empty());
     let mut out = String::new();
     if negative {
         out.push('-');
     }
-    out.push_str(&group(int_value, thousands));
+    out.push_str(&group_digits(int_part, thousands));
     if !frac_part.is_empty() {
         out.push(point);
         out.push_str(frac_part);
@@ -249,6 +253,9 @@ mod tests {
         assert_eq!(decimal(3.0, 2, Language::Id), "3");
         assert_eq!(decimal(-0.001, 2, Language::Id), "0");
         assert_eq!(decimal(-12.5, 1, Language::En), "-12.5");
+        assert_eq!(decimal(0.5, 2, Language::Id), "0,5");
+        let huge = decimal(1e30, 2, Language::Id);
+        assert!(huge.starts_with("1.000.000.000.000.000.0"), "{huge}");
         let d = Date {
             year: 2026,
             month: 11,
