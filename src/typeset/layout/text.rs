@@ -374,8 +374,7 @@ impl Prepared {
         let mut set = LineSetter {
             baseline,
             bg: Vec::new(),
-            fg: Vec::new(),
-            deco: Vec::new(),
+            fg: Vec::with_capacity(4),
             gotos: Vec::new(),
             pending: None,
             code: None,
@@ -527,9 +526,10 @@ struct Pending {
 
 struct LineSetter {
     baseline: f32,
+    /// Backgrounds (inline code), drawn first.
     bg: Vec<Item>,
+    /// Text, rules through struck-out text, link areas.
     fg: Vec<Item>,
-    deco: Vec<Item>,
     gotos: Vec<Goto>,
     pending: Option<Pending>,
     code: Option<(f32, f32, f32)>,
@@ -637,7 +637,7 @@ impl LineSetter {
                     slug: slug.to_string(),
                 });
             } else {
-                self.deco.push(Item::UriLink {
+                self.fg.push(Item::UriLink {
                     x: x0,
                     y,
                     w: x1 - x0,
@@ -651,7 +651,7 @@ impl LineSetter {
     fn close_strike(&mut self) {
         if let Some((x0, x1, size)) = self.strike.take() {
             let y = self.baseline - size * 0.28;
-            self.deco.push(Item::Line {
+            self.fg.push(Item::Line {
                 x1: x0,
                 y1: y,
                 x2: x1,
@@ -667,9 +667,13 @@ impl LineSetter {
         self.close_code();
         self.close_link();
         self.close_strike();
-        let mut items = self.bg;
-        items.append(&mut self.fg);
-        items.append(&mut self.deco);
+        let items = if self.bg.is_empty() {
+            self.fg
+        } else {
+            let mut items = self.bg;
+            items.append(&mut self.fg);
+            items
+        };
         SetLine {
             items,
             gotos: self.gotos,
