@@ -249,6 +249,11 @@ impl Prepared {
     }
 
     fn set_all(&self, measure: f32) -> Vec<SetLine> {
+        // Most table cells and headings fit on one line: no need to search for breaks.
+        let hard = self.units.iter().any(|u| u.sep == Sep::Hard);
+        if !hard && self.max_width() <= measure {
+            return vec![self.set_line(0, self.units.len(), measure)];
+        }
         let metrics: Vec<(f32, Sep)> = self.units.iter().map(|u| (u.width, u.sep)).collect();
         let ends = optimal_breaks(&metrics, measure);
         let mut out = Vec::with_capacity(ends.len());
