@@ -601,7 +601,12 @@ impl<'a> BlockParser<'a> {
                         Tag::Strong => next.bold = true,
                         Tag::Strikethrough => next.strike = true,
                         Tag::Superscript => next.sup = true,
-                        Tag::Link { dest_url, .. } => next.link = Some(dest_url.to_string()),
+                        Tag::Link { dest_url, .. } => {
+                            let url = dest_url.trim();
+                            if !url.is_empty() && url != "#" {
+                                next.link = Some(url.to_string());
+                            }
+                        }
                         Tag::Image { .. } => next.italic = true,
                         _ => {}
                     }
