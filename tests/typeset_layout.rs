@@ -427,6 +427,36 @@ fn links_inline_styles_and_footnotes() {
 }
 
 #[test]
+fn a_short_preamble_shares_the_first_chapter_page() {
+    let doc = lay(&sample("render-mini-en.md"), Paper::A4);
+    let notice = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "has not been adopted yet"))
+        .unwrap();
+    assert_eq!(notice, 1);
+    assert!(page_has(&doc.pages[notice], "FOREWORD"));
+    // A long preamble keeps the chapter on its own page.
+    let mut md = FRONT.to_string();
+    for _ in 0..12 {
+        md.push_str("Pembuka yang panjang sekali, berulang-ulang, untuk mengisi lebih dari seperempat halaman sebelum bab pertama dimulai pada halaman berikutnya.\n\n");
+    }
+    md.push_str("# BAB I PENDAHULUAN\n\nIsi.\n");
+    let doc = lay(&md, Paper::A4);
+    let first = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "Pembuka"))
+        .unwrap();
+    let chapter = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "PENDAHULUAN") && !page_has(p, "Daftar Isi"))
+        .unwrap();
+    assert!(chapter > first);
+}
+
+#[test]
 fn layout_is_deterministic() {
     let md = sample("masterplan.md");
     assert_eq!(lay(&md, Paper::A4), lay(&md, Paper::A4));

@@ -469,7 +469,7 @@ impl Builder {
         in_toc: bool,
     ) {
         let (size, leading, above, below) = style::heading(level);
-        if level == 1 {
+        if level == 1 && !self.short_preamble() {
             self.flow.push(Flow::Break {
                 landscape: self.landscape,
             });
@@ -555,6 +555,28 @@ impl Builder {
             self.toc_seen += 1;
         }
         self.push(piece);
+    }
+
+    /// Whether everything set since the last page break is a short preamble (such as a draft
+    /// notice) before the document's first heading: the first chapter then shares its page
+    /// instead of leaving it nearly empty.
+    fn short_preamble(&self) -> bool {
+        if self.headings.iter().any(|h| h.slug.is_some()) {
+            return false;
+        }
+        let mut height = 0.0;
+        for f in self.flow.iter().rev() {
+            match f {
+                Flow::Break { .. } => break,
+                Flow::Piece(p) => {
+                    if p.mark.is_some() {
+                        return false;
+                    }
+                    height += p.space_before + p.height;
+                }
+            }
+        }
+        height > 0.0 && height < self.geo().height / 4.0
     }
 
     /// Put `label` right-aligned before `x_right` on the first baseline of the first piece
