@@ -421,6 +421,13 @@ fn links_inline_styles_and_footnotes() {
         .position(|p| page_has(p, "BAB II ANALISIS STRATEGIS") && !page_has(p, "Daftar Isi"))
         .unwrap();
     assert!(notes < bab2);
+    // Footnote references link to their notes.
+    let to_notes = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| matches!(i, Item::GotoLink { page, h, .. } if *page == notes && *h < 12.0));
+    assert!(to_notes.count() >= 2);
     // Nested list bullets and numbers.
     assert!(doc.pages.iter().any(|p| page_has(p, "•")));
     assert!(doc.pages.iter().any(|p| page_has(p, "3.")));

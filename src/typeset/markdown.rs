@@ -589,7 +589,7 @@ impl<'a> BlockParser<'a> {
                         &number.to_string(),
                         SpanStyle {
                             sup: true,
-                            link: None,
+                            link: Some(format!("#{}", footnote_anchor(number))),
                             ..style
                         },
                     );
@@ -745,6 +745,11 @@ fn has_text(content: &[Inline]) -> bool {
         Inline::Text { text, .. } => !text.trim().is_empty(),
         Inline::LineBreak => false,
     })
+}
+
+/// The internal link target of footnote `number` (never a heading slug: those have no `^`).
+pub fn footnote_anchor(number: u32) -> String {
+    format!("^fn-{number}")
 }
 
 /// The plain text of inline content (footnote reference numbers left out).

@@ -129,6 +129,9 @@ mod tests {
     }
 }
 
+/// The pseudo heading level footnotes are registered at (as link targets; never in the outline).
+const FOOTNOTE_LEVEL: u8 = 99;
+
 #[derive(Debug, Clone)]
 struct HeadingRec {
     level: u8,
@@ -561,7 +564,11 @@ impl Builder {
     /// notice) before the document's first heading: the first chapter then shares its page
     /// instead of leaving it nearly empty.
     fn short_preamble(&self) -> bool {
-        if self.headings.iter().any(|h| h.slug.is_some()) {
+        if self
+            .headings
+            .iter()
+            .any(|h| h.slug.is_some() && h.level != FOOTNOTE_LEVEL)
+        {
             return false;
         }
         let mut height = 0.0;
@@ -786,6 +793,20 @@ impl Builder {
             let from = self.flow.len();
             self.blocks(&note.blocks, inner, &spec, 3.0);
             self.label_first(from, &format!("{}.", note.number), inner.x - 4.0, &spec);
+            // The note is the target of its references' links.
+            let idx = self.headings.len();
+            let first = self.flow.iter_mut().skip(from).find_map(|f| match f {
+                Flow::Piece(p) if p.mark.is_none() => Some(p),
+                _ => None,
+            });
+            if let Some(p) = first {
+                p.mark = Some(Mark::Heading(idx));
+                self.headings.push(HeadingRec {
+                    level: FOOTNOTE_LEVEL,
+                    text: String::new(),
+                    slug: Some(super::markdown::footnote_anchor(note.number)),
+                });
+            }
         }
     }
 
