@@ -154,6 +154,7 @@ impl Prepared {
                 Inline::Text { text, style } => {
                     let s = b.intern(style);
                     let code = style.code;
+                    let url = text.contains("://") || text.contains("www.");
                     let mut chars = text.chars().peekable();
                     let mut prev = ' ';
                     while let Some(c) = chars.next() {
@@ -173,11 +174,20 @@ impl Prepared {
                         }
                         b.p.buf.push(c);
                         let next = chars.peek().copied().unwrap_or(' ');
-                        if !code
-                            && (c == '-' || c == '/')
-                            && prev.is_alphabetic()
-                            && next.is_alphabetic()
-                        {
+                        let breaks_after = if url {
+                            // Inside URLs: after separators, never between `//`.
+                            matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#')
+                                && !breaks_word(next)
+                                && next != c
+                                && prev != c
+                        } else {
+                            // In words: after a hyphen or slash between letters.
+                            !code
+                                && (c == '-' || c == '/')
+                                && prev.is_alphabetic()
+                                && next.is_alphabetic()
+                        };
+                        if breaks_after {
                             b.end_word(Sep::Soft);
                         }
                         prev = c;
@@ -976,6 +986,21 @@ mod tests {
         assert_eq!(p.lines(400.0).len(), 2);
         assert_eq!(p.units.len(), 3);
         assert_eq!(p.units[1].sep, Sep::Soft);
+    }
+
+    #[test]
+    fn urls_break_after_separators() {
+        let p = words(
+            "lihat https://aptika.kominfo.go.id/2023/01/gerakan-menuju-100-smart-city ya",
+            spec(HAlign::Left),
+        );
+        let soft = p.units.iter().filter(|u| u.sep == Sep::Soft).count();
+        assert!(soft >= 8, "{soft}");
+        // Never between the two slashes of the scheme.
+        assert!(p.units.iter().all(|u| {
+            let text = &p.buf[p.runs[u.first as usize].start as usize..];
+            !text.starts_with('/')
+        }));
     }
 
     #[test]
