@@ -493,6 +493,24 @@ fn odd_inputs_do_not_panic() {
         let doc = layout(&md, Path::new("/nonexistent"), &PdfOptions::default()).unwrap();
         assert!(!doc.pages.is_empty());
     }
+    // Very deep nesting: no stack overflow, nothing squeezed to nothing.
+    for deep in [
+        format!("{FRONT}{}deep\n", ">".repeat(5000)),
+        format!(
+            "{FRONT}{}",
+            (0..400)
+                .map(|k| format!("{}- item {k}\n", "  ".repeat(k)))
+                .collect::<String>()
+        ),
+    ] {
+        let doc = layout(&deep, Path::new("."), &PdfOptions::default()).unwrap();
+        let g = geo(&doc.pages[1], Paper::A4);
+        for page in doc.pages.iter().skip(1) {
+            for (t, x, _, size, font) in texts(page) {
+                assert!(x + fonts::text_width(font, size, t) <= g.left + g.width + 0.5);
+            }
+        }
+    }
     let table = format!(
         "{FRONT}| {} |\n|{}|\n| {} |\n",
         (0..40)

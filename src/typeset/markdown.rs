@@ -326,6 +326,8 @@ pub fn parse(markdown: &str) -> anyhow::Result<Parsed> {
         referenced: Vec::new(),
         chapter: 0,
         slugs: HashMap::new(),
+        depth: 0,
+        transparent: 0,
     };
     let blocks = parser.blocks(Ctx::Root);
     let blocks = parser.place_footnotes(blocks);
@@ -350,7 +352,14 @@ struct BlockParser<'a> {
     /// Level-1 headings seen so far.
     chapter: usize,
     slugs: HashMap<String, u32>,
+    /// Nesting of block containers; deeper than [`MAX_DEPTH`] they are flattened.
+    depth: usize,
+    /// Containers opened beyond [`MAX_DEPTH`] whose End events are still to come.
+    transparent: usize,
 }
+
+/// Lists and quotes nested deeper than this are set flat (nobody nests 16 levels on purpose).
+const MAX_DEPTH: usize = 16;
 
 impl<'a> BlockParser<'a> {
     fn peek(&self) -> Option<&Ev<'a>> {
@@ -370,9 +379,20 @@ impl<'a> BlockParser<'a> {
             match ev {
                 Ev::Md(Event::End(_)) => {
                     self.pos += 1;
+                    if self.transparent > 0 {
+                        self.transparent -= 1;
+                        continue;
+                    }
                     if ctx == Ctx::Container {
                         return out;
                     }
+                }
+                Ev::Md(Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item))
+                    if self.depth >= MAX_DEPTH =>
+                {
+                    // Too deep: the container's content is set flat (no recursion).
+                    self.pos += 1;
+                    self.transparent += 1;
                 }
                 Ev::Mark(Marker::EndLandscape) => {
                     self.pos += 1;
@@ -402,7 +422,9 @@ impl<'a> BlockParser<'a> {
                     let Some(Ev::Md(Event::Start(tag))) = self.next() else {
                         continue;
                     };
+                    self.depth += 1;
                     self.start_block(tag, &mut out);
+                    self.depth -= 1;
                 }
                 Ev::Md(_) => {
                     let content = self.inlines(false);
