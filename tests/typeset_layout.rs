@@ -496,6 +496,7 @@ fn odd_inputs_do_not_panic() {
     // Very deep nesting: no stack overflow, nothing squeezed to nothing.
     for deep in [
         format!("{FRONT}{}deep\n", ">".repeat(5000)),
+        format!("{FRONT}{}deep\n", "<!-- pdf:landscape -->\n\n".repeat(5000)),
         format!(
             "{FRONT}{}",
             (0..400)

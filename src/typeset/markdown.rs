@@ -328,6 +328,7 @@ pub fn parse(markdown: &str) -> anyhow::Result<Parsed> {
         slugs: HashMap::new(),
         depth: 0,
         transparent: 0,
+        in_landscape: false,
     };
     let blocks = parser.blocks(Ctx::Root);
     let blocks = parser.place_footnotes(blocks);
@@ -356,6 +357,7 @@ struct BlockParser<'a> {
     depth: usize,
     /// Containers opened beyond [`MAX_DEPTH`] whose End events are still to come.
     transparent: usize,
+    in_landscape: bool,
 }
 
 /// Lists and quotes nested deeper than this are set flat (nobody nests 16 levels on purpose).
@@ -402,8 +404,13 @@ impl<'a> BlockParser<'a> {
                 }
                 Ev::Mark(Marker::Landscape) => {
                     self.pos += 1;
-                    let inner = self.blocks(Ctx::Landscape);
-                    out.push(Block::Landscape(inner));
+                    // A landscape section inside another is just part of it.
+                    if !self.in_landscape {
+                        self.in_landscape = true;
+                        let inner = self.blocks(Ctx::Landscape);
+                        self.in_landscape = false;
+                        out.push(Block::Landscape(inner));
+                    }
                 }
                 Ev::Mark(Marker::Toc) => {
                     self.pos += 1;
