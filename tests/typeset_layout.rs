@@ -421,9 +421,46 @@ fn links_inline_styles_and_footnotes() {
         .position(|p| page_has(p, "BAB II ANALISIS STRATEGIS") && !page_has(p, "Daftar Isi"))
         .unwrap();
     assert!(notes < bab2);
+    // Footnote references link to their notes.
+    let to_notes = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| matches!(i, Item::GotoLink { page, h, .. } if *page == notes && *h < 12.0));
+    assert!(to_notes.count() >= 2);
     // Nested list bullets and numbers.
     assert!(doc.pages.iter().any(|p| page_has(p, "•")));
     assert!(doc.pages.iter().any(|p| page_has(p, "3.")));
+}
+
+#[test]
+fn a_short_preamble_shares_the_first_chapter_page() {
+    let doc = lay(&sample("render-mini-en.md"), Paper::A4);
+    let notice = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "has not been adopted yet"))
+        .unwrap();
+    assert_eq!(notice, 1);
+    assert!(page_has(&doc.pages[notice], "FOREWORD"));
+    // A long preamble keeps the chapter on its own page.
+    let mut md = FRONT.to_string();
+    for _ in 0..12 {
+        md.push_str("Pembuka yang panjang sekali, berulang-ulang, untuk mengisi lebih dari seperempat halaman sebelum bab pertama dimulai pada halaman berikutnya.\n\n");
+    }
+    md.push_str("# BAB I PENDAHULUAN\n\nIsi.\n");
+    let doc = lay(&md, Paper::A4);
+    let first = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "Pembuka"))
+        .unwrap();
+    let chapter = doc
+        .pages
+        .iter()
+        .position(|p| page_has(p, "PENDAHULUAN") && !page_has(p, "Daftar Isi"))
+        .unwrap();
+    assert!(chapter > first);
 }
 
 #[test]
@@ -455,6 +492,25 @@ fn odd_inputs_do_not_panic() {
         let md = format!("{FRONT}{body}");
         let doc = layout(&md, Path::new("/nonexistent"), &PdfOptions::default()).unwrap();
         assert!(!doc.pages.is_empty());
+    }
+    // Very deep nesting: no stack overflow, nothing squeezed to nothing.
+    for deep in [
+        format!("{FRONT}{}deep\n", ">".repeat(5000)),
+        format!("{FRONT}{}deep\n", "<!-- pdf:landscape -->\n\n".repeat(5000)),
+        format!(
+            "{FRONT}{}",
+            (0..400)
+                .map(|k| format!("{}- item {k}\n", "  ".repeat(k)))
+                .collect::<String>()
+        ),
+    ] {
+        let doc = layout(&deep, Path::new("."), &PdfOptions::default()).unwrap();
+        let g = geo(&doc.pages[1], Paper::A4);
+        for page in doc.pages.iter().skip(1) {
+            for (t, x, _, size, font) in texts(page) {
+                assert!(x + fonts::text_width(font, size, t) <= g.left + g.width + 0.5);
+            }
+        }
     }
     let table = format!(
         "{FRONT}| {} |\n|{}|\n| {} |\n",
@@ -532,4 +588,60 @@ fn big_document_lays_out_linearly() {
         .filter(|p| page_has(p, "Daftar Isi"))
         .count();
     assert!(toc >= 1);
+}
+
+/// Documents stitched from random fragments (a fixed-seed generator): no panic, and no text
+/// past the right margin, on every paper.
+#[test]
+fn random_documents_lay_out_within_the_margins() {
+    let fragments = [
+        "# BAB I PENDAHULUAN\n\n",
+        "## 1.1 Latar Belakang\n\n",
+        "### 1.1.1 Rinci\n\n",
+        "#### GOV-01 Program\n\n",
+        "Paragraf dengan **tebal**, *miring*, `kode sebaris`, ~~coret~~ dan [tautan](https://kominfo.go.id) serta [internal](#11-latar-belakang).\n\n",
+        "Kata-kata panjang: https://satudata.banggaikab.go.id/dataset/indikator-kinerja-utama-smart-city-2023-2032-lengkap-sekali\n\n",
+        "- satu\n- dua\n  - dua.a\n    1. dalam\n",
+        "\n1. pertama\n2. kedua\n\n",
+        "> kutipan yang cukup panjang untuk dibungkus menjadi beberapa baris di halaman ini, bersama warga.\n\n",
+        "```\nkode blok dengan baris yang sangat panjang sekali sehingga harus dibungkus oleh penata letak tanpa keluar dari batas halaman\n```\n\n",
+        "```mermaid\nxychart-beta\n    title \"Skor\"\n    x-axis [A, B, C]\n    y-axis \"Skor\" 0 --> 5\n    bar [3, 2, 4]\n```\n\n",
+        "| No | Program | Anggaran |\n|--:|---|--:|\n| 1 | Mal Pelayanan Publik | Rp1.250.000.000 |\n| 2 | Satu Data | Rp850.000.000 |\n\n",
+        "| A | B | C | D | E | F | G | H | I | J | K | L |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 |\n\n",
+        "<!-- pdf:pagebreak -->\n\n",
+        "<!-- pdf:landscape -->\n\n",
+        "<!-- /pdf:landscape -->\n\n",
+        "<!-- pdf:toc -->\n\n",
+        "Catatan kaki[^a] dan lainnya[^b].\n\n[^a]: Catatan A.\n\n",
+        "---\n\n",
+        "Teks ✓ ★ 🚀 dengan simbol.\n\n",
+    ];
+    let mut seed: u64 = 0x5eed_1234;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for round in 0..24 {
+        let mut md = FRONT.to_string();
+        for _ in 0..(10 + next() % 40) {
+            md.push_str(fragments[next() % fragments.len()]);
+        }
+        let paper = [Paper::A4, Paper::F4, Paper::Letter][round % 3];
+        let doc = layout(&md, Path::new("."), &PdfOptions { paper }).unwrap();
+        for (n, page) in doc.pages.iter().enumerate().skip(1) {
+            let g = geo(page, paper);
+            for (t, x, _, size, font) in texts(page) {
+                let right = x + fonts::text_width(font, size, t);
+                assert!(
+                    right <= g.left + g.width + 0.5,
+                    "round {round} page {n}: {t:?} ends at {right}"
+                );
+            }
+        }
+        for e in &doc.outline {
+            assert!(e.page < doc.pages.len());
+        }
+    }
 }

@@ -326,6 +326,9 @@ pub fn parse(markdown: &str) -> anyhow::Result<Parsed> {
         referenced: Vec::new(),
         chapter: 0,
         slugs: HashMap::new(),
+        depth: 0,
+        transparent: 0,
+        in_landscape: false,
     };
     let blocks = parser.blocks(Ctx::Root);
     let blocks = parser.place_footnotes(blocks);
@@ -350,7 +353,15 @@ struct BlockParser<'a> {
     /// Level-1 headings seen so far.
     chapter: usize,
     slugs: HashMap<String, u32>,
+    /// Nesting of block containers; deeper than [`MAX_DEPTH`] they are flattened.
+    depth: usize,
+    /// Containers opened beyond [`MAX_DEPTH`] whose End events are still to come.
+    transparent: usize,
+    in_landscape: bool,
 }
+
+/// Lists and quotes nested deeper than this are set flat (nobody nests 16 levels on purpose).
+const MAX_DEPTH: usize = 16;
 
 impl<'a> BlockParser<'a> {
     fn peek(&self) -> Option<&Ev<'a>> {
@@ -370,9 +381,20 @@ impl<'a> BlockParser<'a> {
             match ev {
                 Ev::Md(Event::End(_)) => {
                     self.pos += 1;
+                    if self.transparent > 0 {
+                        self.transparent -= 1;
+                        continue;
+                    }
                     if ctx == Ctx::Container {
                         return out;
                     }
+                }
+                Ev::Md(Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item))
+                    if self.depth >= MAX_DEPTH =>
+                {
+                    // Too deep: the container's content is set flat (no recursion).
+                    self.pos += 1;
+                    self.transparent += 1;
                 }
                 Ev::Mark(Marker::EndLandscape) => {
                     self.pos += 1;
@@ -382,8 +404,13 @@ impl<'a> BlockParser<'a> {
                 }
                 Ev::Mark(Marker::Landscape) => {
                     self.pos += 1;
-                    let inner = self.blocks(Ctx::Landscape);
-                    out.push(Block::Landscape(inner));
+                    // A landscape section inside another is just part of it.
+                    if !self.in_landscape {
+                        self.in_landscape = true;
+                        let inner = self.blocks(Ctx::Landscape);
+                        self.in_landscape = false;
+                        out.push(Block::Landscape(inner));
+                    }
                 }
                 Ev::Mark(Marker::Toc) => {
                     self.pos += 1;
@@ -402,7 +429,9 @@ impl<'a> BlockParser<'a> {
                     let Some(Ev::Md(Event::Start(tag))) = self.next() else {
                         continue;
                     };
+                    self.depth += 1;
                     self.start_block(tag, &mut out);
+                    self.depth -= 1;
                 }
                 Ev::Md(_) => {
                     let content = self.inlines(false);
@@ -589,7 +618,7 @@ impl<'a> BlockParser<'a> {
                         &number.to_string(),
                         SpanStyle {
                             sup: true,
-                            link: None,
+                            link: Some(format!("#{}", footnote_anchor(number))),
                             ..style
                         },
                     );
@@ -601,7 +630,12 @@ impl<'a> BlockParser<'a> {
                         Tag::Strong => next.bold = true,
                         Tag::Strikethrough => next.strike = true,
                         Tag::Superscript => next.sup = true,
-                        Tag::Link { dest_url, .. } => next.link = Some(dest_url.to_string()),
+                        Tag::Link { dest_url, .. } => {
+                            let url = dest_url.trim();
+                            if !url.is_empty() && url != "#" {
+                                next.link = Some(url.to_string());
+                            }
+                        }
                         Tag::Image { .. } => next.italic = true,
                         _ => {}
                     }
@@ -740,6 +774,11 @@ fn has_text(content: &[Inline]) -> bool {
         Inline::Text { text, .. } => !text.trim().is_empty(),
         Inline::LineBreak => false,
     })
+}
+
+/// The internal link target of footnote `number` (never a heading slug: those have no `^`).
+pub fn footnote_anchor(number: u32) -> String {
+    format!("^fn-{number}")
 }
 
 /// The plain text of inline content (footnote reference numbers left out).

@@ -129,6 +129,9 @@ mod tests {
     }
 }
 
+/// The pseudo heading level footnotes are registered at (as link targets; never in the outline).
+const FOOTNOTE_LEVEL: u8 = 99;
+
 #[derive(Debug, Clone)]
 struct HeadingRec {
     level: u8,
@@ -469,7 +472,7 @@ impl Builder {
         in_toc: bool,
     ) {
         let (size, leading, above, below) = style::heading(level);
-        if level == 1 {
+        if level == 1 && !self.short_preamble() {
             self.flow.push(Flow::Break {
                 landscape: self.landscape,
             });
@@ -555,6 +558,32 @@ impl Builder {
             self.toc_seen += 1;
         }
         self.push(piece);
+    }
+
+    /// Whether everything set since the last page break is a short preamble (such as a draft
+    /// notice) before the document's first heading: the first chapter then shares its page
+    /// instead of leaving it nearly empty.
+    fn short_preamble(&self) -> bool {
+        if self
+            .headings
+            .iter()
+            .any(|h| h.slug.is_some() && h.level != FOOTNOTE_LEVEL)
+        {
+            return false;
+        }
+        let mut height = 0.0;
+        for f in self.flow.iter().rev() {
+            match f {
+                Flow::Break { .. } => break,
+                Flow::Piece(p) => {
+                    if p.mark.is_some() {
+                        return false;
+                    }
+                    height += p.space_before + p.height;
+                }
+            }
+        }
+        height > 0.0 && height < self.geo().height / 4.0
     }
 
     /// Put `label` right-aligned before `x_right` on the first baseline of the first piece
@@ -764,6 +793,20 @@ impl Builder {
             let from = self.flow.len();
             self.blocks(&note.blocks, inner, &spec, 3.0);
             self.label_first(from, &format!("{}.", note.number), inner.x - 4.0, &spec);
+            // The note is the target of its references' links.
+            let idx = self.headings.len();
+            let first = self.flow.iter_mut().skip(from).find_map(|f| match f {
+                Flow::Piece(p) if p.mark.is_none() => Some(p),
+                _ => None,
+            });
+            if let Some(p) = first {
+                p.mark = Some(Mark::Heading(idx));
+                self.headings.push(HeadingRec {
+                    level: FOOTNOTE_LEVEL,
+                    text: String::new(),
+                    slug: Some(super::markdown::footnote_anchor(note.number)),
+                });
+            }
         }
     }
 

@@ -52,7 +52,7 @@ impl<'a> Paginator<'a> {
         if self.cur.has_content {
             let next = Sheet {
                 landscape,
-                items: Vec::new(),
+                items: Vec::with_capacity(self.cur.items.len().max(64)),
                 has_content: false,
             };
             self.done.push(std::mem::replace(&mut self.cur, next));

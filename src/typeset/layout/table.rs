@@ -57,7 +57,8 @@ struct Prepped {
 }
 
 fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
-    let leading = (size * 1.3).round_to_quarter();
+    // Leading rounded to a quarter point, so rows sit on a regular grid.
+    let leading = (size * 1.3 * 4.0).round() / 4.0;
     let spec = |bold: bool, align: HAlign| TextSpec {
         size,
         leading,
@@ -113,16 +114,6 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
         maxs,
         size,
         leading,
-    }
-}
-
-trait Quarter {
-    fn round_to_quarter(self) -> f32;
-}
-
-impl Quarter for f32 {
-    fn round_to_quarter(self) -> f32 {
-        (self * 4.0).round() / 4.0
     }
 }
 

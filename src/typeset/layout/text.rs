@@ -154,6 +154,7 @@ impl Prepared {
                 Inline::Text { text, style } => {
                     let s = b.intern(style);
                     let code = style.code;
+                    let url = text.contains("://") || text.contains("www.");
                     let mut chars = text.chars().peekable();
                     let mut prev = ' ';
                     while let Some(c) = chars.next() {
@@ -173,11 +174,20 @@ impl Prepared {
                         }
                         b.p.buf.push(c);
                         let next = chars.peek().copied().unwrap_or(' ');
-                        if !code
-                            && (c == '-' || c == '/')
-                            && prev.is_alphabetic()
-                            && next.is_alphabetic()
-                        {
+                        let breaks_after = if url {
+                            // Inside URLs: after separators, never between `//`.
+                            matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#')
+                                && !breaks_word(next)
+                                && next != c
+                                && prev != c
+                        } else {
+                            // In words: after a hyphen or slash between letters.
+                            !code
+                                && (c == '-' || c == '/')
+                                && prev.is_alphabetic()
+                                && next.is_alphabetic()
+                        };
+                        if breaks_after {
                             b.end_word(Sep::Soft);
                         }
                         prev = c;
@@ -249,6 +259,11 @@ impl Prepared {
     }
 
     fn set_all(&self, measure: f32) -> Vec<SetLine> {
+        // Most table cells and headings fit on one line: no need to search for breaks.
+        let hard = self.units.iter().any(|u| u.sep == Sep::Hard);
+        if !hard && self.max_width() <= measure {
+            return vec![self.set_line(0, self.units.len(), measure)];
+        }
         let metrics: Vec<(f32, Sep)> = self.units.iter().map(|u| (u.width, u.sep)).collect();
         let ends = optimal_breaks(&metrics, measure);
         let mut out = Vec::with_capacity(ends.len());
@@ -374,8 +389,7 @@ impl Prepared {
         let mut set = LineSetter {
             baseline,
             bg: Vec::new(),
-            fg: Vec::new(),
-            deco: Vec::new(),
+            fg: Vec::with_capacity(4),
             gotos: Vec::new(),
             pending: None,
             code: None,
@@ -527,9 +541,10 @@ struct Pending {
 
 struct LineSetter {
     baseline: f32,
+    /// Backgrounds (inline code), drawn first.
     bg: Vec<Item>,
+    /// Text, rules through struck-out text, link areas.
     fg: Vec<Item>,
-    deco: Vec<Item>,
     gotos: Vec<Goto>,
     pending: Option<Pending>,
     code: Option<(f32, f32, f32)>,
@@ -637,7 +652,7 @@ impl LineSetter {
                     slug: slug.to_string(),
                 });
             } else {
-                self.deco.push(Item::UriLink {
+                self.fg.push(Item::UriLink {
                     x: x0,
                     y,
                     w: x1 - x0,
@@ -651,7 +666,7 @@ impl LineSetter {
     fn close_strike(&mut self) {
         if let Some((x0, x1, size)) = self.strike.take() {
             let y = self.baseline - size * 0.28;
-            self.deco.push(Item::Line {
+            self.fg.push(Item::Line {
                 x1: x0,
                 y1: y,
                 x2: x1,
@@ -667,9 +682,13 @@ impl LineSetter {
         self.close_code();
         self.close_link();
         self.close_strike();
-        let mut items = self.bg;
-        items.append(&mut self.fg);
-        items.append(&mut self.deco);
+        let items = if self.bg.is_empty() {
+            self.fg
+        } else {
+            let mut items = self.bg;
+            items.append(&mut self.fg);
+            items
+        };
         SetLine {
             items,
             gotos: self.gotos,
@@ -967,6 +986,21 @@ mod tests {
         assert_eq!(p.lines(400.0).len(), 2);
         assert_eq!(p.units.len(), 3);
         assert_eq!(p.units[1].sep, Sep::Soft);
+    }
+
+    #[test]
+    fn urls_break_after_separators() {
+        let p = words(
+            "lihat https://aptika.kominfo.go.id/2023/01/gerakan-menuju-100-smart-city ya",
+            spec(HAlign::Left),
+        );
+        let soft = p.units.iter().filter(|u| u.sep == Sep::Soft).count();
+        assert!(soft >= 8, "{soft}");
+        // Never between the two slashes of the scheme.
+        assert!(p.units.iter().all(|u| {
+            let text = &p.buf[p.runs[u.first as usize].start as usize..];
+            !text.starts_with('/')
+        }));
     }
 
     #[test]
