@@ -68,6 +68,8 @@ struct Row {
     check: Duration,
     markdown: Duration,
     pdf: Duration,
+    layout: Duration,
+    draw: Duration,
     pages: usize,
     pdf_kb: usize,
     peak_heap: usize,
@@ -99,6 +101,8 @@ fn measure(programs: usize, runs: usize) -> Row {
     let mut check_times = Vec::new();
     let mut md_times = Vec::new();
     let mut pdf_times = Vec::new();
+    let mut layout_times = Vec::new();
+    let mut draw_times = Vec::new();
     let mut peak_heap = 0;
     let mut pdf_len = 0;
     let mut pages = 0;
@@ -126,6 +130,16 @@ fn measure(programs: usize, runs: usize) -> Row {
         pdf_len = pdf.len();
         pages = count_pages(&pdf);
 
+        // The same PDF in its two stages, to see where the time goes.
+        let t = Instant::now();
+        let laid_out = masterplan::typeset::layout(&docs[0].markdown, &root, &Default::default())
+            .expect("layout");
+        layout_times.push(t.elapsed());
+        let t = Instant::now();
+        let drawn = masterplan::typeset::draw::draw(&laid_out).expect("draw");
+        draw_times.push(t.elapsed());
+        assert_eq!(drawn, pdf, "typeset = layout + draw");
+
         peak_heap = peak_heap.max(PEAK.load(Ordering::Relaxed) - base);
     }
 
@@ -135,6 +149,8 @@ fn measure(programs: usize, runs: usize) -> Row {
         check: median(check_times),
         markdown: median(md_times),
         pdf: median(pdf_times),
+        layout: median(layout_times),
+        draw: median(draw_times),
         pages,
         pdf_kb: pdf_len / 1024,
         peak_heap,
@@ -222,6 +238,16 @@ fn main() {
             r.process_rss_kb as f64 / 1024.0
         );
         rows.push(r);
+    }
+    println!();
+    println!("pdf stages (median ms):");
+    for r in &rows {
+        println!(
+            "{:>10} layout {:>8.1}  draw {:>8.1}",
+            r.programs,
+            ms(r.layout),
+            ms(r.draw)
+        );
     }
     println!();
     println!("per programme (linearity):");
