@@ -11,7 +11,8 @@
 //!   A 10- or 20-year period gives 1 / 2-5 / 6-n; a 5-year period gives 1 / 2-3 / 4-5. A programme
 //!   belongs to the horizon of its start year.
 //! - **Budget** ([`spread`]): a line with a year counts in that year; a line without one is spread
-//!   evenly over the programme's `start..=end` with the remainder on the last year. Years outside
+//!   evenly over the programme's `start..=end` in whole Rp1.000 ([`SPREAD_UNIT`]), the rest on the
+//!   last year. Years outside
 //!   the period (invalid input, rejected by `check`) are counted in the nearest year of the period,
 //!   so the totals still agree.
 
@@ -922,22 +923,21 @@ fn year_slot(year: Year, period: &Period, n: usize) -> Option<usize> {
     (i < n).then_some(i)
 }
 
-/// Spread `amount` over the years `start..=end`: the even share each year, the remainder on the
-/// last year. Returns `(year, amount)` pairs; their sum is always `amount`. A reversed range is
-/// read as a one-year range at `start`.
+/// The unit an amount without a year is spread in: Rp1.000, so a spread share reads as a round
+/// figure (83.333.000, not 83.333.333).
+pub const SPREAD_UNIT: Amount = 1_000;
+
+/// Spread `amount` over the years `start..=end`: every year but the last gets the even share
+/// rounded down to a whole [`SPREAD_UNIT`], the last year gets the rest. Returns `(year, amount)`
+/// pairs; their sum is always `amount`. A reversed range is read as a one-year range at `start`.
 pub fn spread(amount: Amount, start: Year, end: Year) -> Vec<(Year, Amount)> {
     let end = end.max(start);
     let count = Amount::from(end.abs_diff(start)) + 1;
-    let share = amount / count;
-    let remainder = amount % count;
+    let share = amount / count / SPREAD_UNIT * SPREAD_UNIT;
+    // `share * (count - 1) <= amount`, so the last year's rest never underflows.
+    let last = amount - share * (count - 1);
     (start..=end)
-        .map(|y| {
-            if y == end {
-                (y, share + remainder)
-            } else {
-                (y, share)
-            }
-        })
+        .map(|y| if y == end { (y, last) } else { (y, share) })
         .collect()
 }
 
@@ -1204,9 +1204,27 @@ mod tests {
 
     #[test]
     fn spread_puts_remainder_on_last_year() {
+        // Shares are whole thousands; the last year takes the rest.
+        assert_eq!(
+            spread(250_000_000, 2024, 2026),
+            vec![(2024, 83_333_000), (2025, 83_333_000), (2026, 83_334_000)]
+        );
+        assert_eq!(
+            spread(8_895_000_000, 2023, 2025),
+            vec![
+                (2023, 2_965_000_000),
+                (2024, 2_965_000_000),
+                (2025, 2_965_000_000)
+            ]
+        );
+        assert_eq!(
+            spread(1_000_001, 2023, 2024),
+            vec![(2023, 500_000), (2024, 500_001)]
+        );
+        // Less than one unit per year: everything on the last year.
         assert_eq!(
             spread(100, 2023, 2025),
-            vec![(2023, 33), (2024, 33), (2025, 34)]
+            vec![(2023, 0), (2024, 0), (2025, 100)]
         );
         assert_eq!(spread(7, 2023, 2023), vec![(2023, 7)]);
         assert_eq!(spread(0, 2023, 2024), vec![(2023, 0), (2024, 0)]);
@@ -1215,6 +1233,7 @@ mod tests {
         let big = u128::from(u64::MAX) * 3 + 2;
         let parts = spread(big, 2023, 2032);
         assert_eq!(parts.iter().map(|(_, a)| a).sum::<Amount>(), big);
+        assert!(parts[..9].iter().all(|(_, a)| a % SPREAD_UNIT == 0));
     }
 
     #[test]
@@ -1283,7 +1302,7 @@ mod tests {
     fn budget_totals_agree() {
         let mut a = program("GOV-01", 2023, 2025);
         a.budget = vec![
-            line(100, None, BudgetSource::Apbd),
+            line(100_000, None, BudgetSource::Apbd),
             line(50, Some(2024), BudgetSource::Csr),
         ];
         let mut b = program("GOV-02", 2024, 2024);
@@ -1303,14 +1322,17 @@ mod tests {
         );
         let plan = plan(&p, &Taxonomy::default_builtin());
         let gov = &plan.programs[0];
-        assert_eq!(gov.budget_by_year, vec![33, 83, 34, 0, 0]);
-        assert_eq!(gov.budget_total, 150);
+        // Spread in whole thousands, the rest on the last year.
+        assert_eq!(gov.budget_by_year, vec![33_000, 33_050, 34_000, 0, 0]);
+        assert_eq!(gov.budget_total, 100_050);
         let eco = &plan.programs[2];
         assert_eq!(eco.budget_by_year.len(), 5);
         let max = u128::from(u64::MAX);
-        assert_eq!(eco.budget_by_year[0], 199 + max / 5);
-        assert_eq!(eco.budget_by_year[4], 199 + 4 + 10 + max / 5 + max % 5);
-        let expected = 150 + 1_000_000_007 + 999 + 10 + Amount::from(u64::MAX);
+        let share = max / 5 / 1_000 * 1_000;
+        // 999 is less than Rp1.000 a year: all of it in the last year.
+        assert_eq!(eco.budget_by_year[0], share);
+        assert_eq!(eco.budget_by_year[4], 999 + 10 + max - 4 * share);
+        let expected = 100_050 + 1_000_000_007 + 999 + 10 + Amount::from(u64::MAX);
         assert_eq!(plan.budget.total, expected);
         assert_budget_invariants(&plan);
         // Sources in BudgetSource::ALL order, only non-zero ones.

@@ -456,6 +456,102 @@ fn budget_tables_add_up() {
     assert_eq!(last.last().map(String::as_str), Some("**10.300.000.001**"));
 }
 
+/// The text between two marker lines, from the first `open` at or after `from`.
+fn region_after<'a>(md: &'a str, from: &str, open: &str, close: &str) -> &'a str {
+    let start = md.find(from).expect("start text");
+    let rest = &md[start..];
+    let a = rest.find(open).expect("opening marker");
+    let b = rest[a..].find(close).expect("closing marker");
+    &rest[a..a + b]
+}
+
+#[test]
+fn pdf_regions_keep_what_belongs_together() {
+    let (project, taxonomy) = mini();
+    let options = RenderOptions {
+        date: date(),
+        draft: true,
+        ..Default::default()
+    };
+    let (_, md) = render_one(&project, &taxonomy, &options);
+    // The draft notice is for Markdown readers: inside the cover's pdf:skip region.
+    let cover = region_after(&md, "---\n\n", "<!-- pdf:skip -->", "<!-- /pdf:skip -->");
+    assert!(cover.contains("> **DRAFT**: dokumen ini masih berupa rancangan"));
+    let foreword = md.find("# KATA PENGANTAR").expect("foreword");
+    assert!(md.find("> **DRAFT**").is_some_and(|d| d < foreword));
+    // The quick-win list and its heading are one landscape region.
+    let qw = region_after(
+        &md,
+        "# BAB XI QUICK WIN",
+        "<!-- pdf:landscape -->",
+        "<!-- /pdf:landscape -->",
+    );
+    assert!(qw.contains("## 11.1 Daftar Quick Win") && qw.contains("| No | Program |"));
+    // Budget 13.1 and 13.2, headings included, share ONE landscape region; 13.3 is portrait.
+    let budget = region_after(
+        &md,
+        "# BAB XIII RENCANA ANGGARAN",
+        "<!-- pdf:landscape -->",
+        "<!-- /pdf:landscape -->",
+    );
+    assert!(budget.contains("## 13.1 Anggaran per Dimensi dan Tahun"));
+    assert!(budget.contains("## 13.2 Anggaran per Sumber Dana"));
+    assert!(!budget.contains("## 13.3"));
+    assert_eq!(budget.matches("<!-- pdf:landscape -->").count(), 1);
+    // Each budget heading is followed directly by its table.
+    assert!(budget.contains("## 13.2 Anggaran per Sumber Dana\n\n| Sumber Dana |"));
+    // The team's two bodies are numbered level-3 headings under their appendix.
+    assert!(md.contains("\n### 3.1 Dewan Smart City\n\n| No | Nama | Peran |"));
+    assert!(md.contains("\n### 3.2 Tim Pelaksana\n\n| No | Nama | Peran |"));
+    // The signature cell is one word (no space to wrap at).
+    assert!(md.contains("| 1.…………………… |"));
+    // Signature blocks: place and date, title, name; one each in foreword and closing.
+    assert_eq!(
+        md.matches("Pasarwajo, 23 November 2026\n\n**BUPATI BUTON**\n\n**La Bakry**")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_signed_foreword_gets_no_second_signature() {
+    let (mut project, taxonomy) = mini();
+    let options = RenderOptions {
+        date: date(),
+        ..Default::default()
+    };
+    let block = "Pasarwajo, 23 November 2026\n\n**BUPATI BUTON**\n\n**La Bakry**";
+    project.masterplan.foreword = Some("Semoga bermanfaat.".into());
+    let (_, md) = render_one(&project, &taxonomy, &options);
+    assert_eq!(md.matches(block).count(), 2, "foreword and closing");
+    project.masterplan.foreword =
+        Some("Semoga bermanfaat.\n\nPasarwajo, 2026\n\n**Bupati Buton**\n\n**La Bakry**".into());
+    let (_, md) = render_one(&project, &taxonomy, &options);
+    assert_eq!(md.matches(block).count(), 1, "closing only");
+    assert_eq!(md.matches("**La Bakry**").count(), 2);
+}
+
+#[test]
+fn gantt_labels_keep_their_punctuation_readable() {
+    let (mut project, taxonomy) = mini();
+    if let Some(p) = project
+        .pokja
+        .first_mut()
+        .and_then(|f| f.pokja.programs.first_mut())
+    {
+        p.name = "Banggai Wonderful: Branding; Tahap #2".into();
+    }
+    let (_, md) = render_one(&project, &taxonomy, &RenderOptions::default());
+    assert!(
+        md.contains("    GOV-01 Banggai Wonderful – Branding – Tahap No. 2 :"),
+        "{}",
+        md.lines()
+            .filter(|l| l.contains("GOV-01"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
 #[test]
 fn escaping_keeps_user_text_literal() {
     let (mut project, taxonomy) = mini();

@@ -12,7 +12,8 @@
 //! - [`markdown_cell`]: such Markdown inside a table cell: flattened to one line (newlines become
 //!   spaces; raw HTML is not used in these documents, so no `<br>`), unescaped `|` escaped.
 //! - [`yaml_scalar`]: a front-matter value.
-//! - [`mermaid_text`]: a label inside a Mermaid block (no `:`, `;`, `#`, quotes or newlines).
+//! - [`mermaid_text`]: a label inside a Mermaid block: `:` and `;` become an en dash, `#` before
+//!   a digit becomes `No.`, other `#`, commas, brackets and newlines become spaces, quotes `'`.
 
 /// Characters that are backslash-escaped wherever they occur in plain text.
 fn is_special(c: char) -> bool {
@@ -312,19 +313,38 @@ pub fn yaml_scalar(text: &str) -> String {
 }
 
 /// Text safe inside a Mermaid line (task names, section and axis labels, titles): the
-/// characters Mermaid reads as syntax (`:`, `;`, `#`, `"`, `,`, brackets) become spaces or are
-/// dropped, and whitespace collapses.
+/// characters Mermaid reads as syntax are replaced so the label still reads naturally: `:` and
+/// `;` become an en dash (` – `), `#` before a digit `No. `, other `#`, `,` and brackets a space,
+/// `"` and backticks `'`; whitespace collapses and no dash is left at either end.
 pub fn mermaid_text(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| match c {
-            ':' | ';' | '#' | ',' | '[' | ']' | '{' | '}' => ' ',
-            '"' | '`' => '\'',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut mapped = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // Mermaid ends a task label at `:` and a statement at `;`; an en dash reads the same
+            // ("Banggai Wonderful – Branding").
+            ':' | ';' => mapped.push_str(" – "),
+            // `#` starts an entity code; "#1" reads as "No. 1".
+            '#' if chars.peek().is_some_and(char::is_ascii_digit) => mapped.push_str("No. "),
+            '#' | ',' | '[' | ']' | '{' | '}' => mapped.push(' '),
+            '"' | '`' => mapped.push('\''),
+            c if c.is_control() => mapped.push(' '),
+            c => mapped.push(c),
+        }
+    }
+    let words: Vec<&str> = mapped.split_whitespace().collect();
+    // No dash at either end ("Layanan:" is "Layanan"), and never two in a row.
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for w in words {
+        if w == "–" && out.last().is_none_or(|last| *last == "–") {
+            continue;
+        }
+        out.push(w);
+    }
+    while out.last() == Some(&"–") {
+        out.pop();
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -411,7 +431,13 @@ mod tests {
         assert_eq!(yaml_scalar(""), "\"\"");
         assert_eq!(
             mermaid_text("Layanan: \"Satu\"; #1,\n baru"),
-            "Layanan 'Satu' 1 baru"
+            "Layanan – 'Satu' – No. 1 baru"
         );
+        assert_eq!(
+            mermaid_text("Banggai Wonderful: Branding Destinasi"),
+            "Banggai Wonderful – Branding Destinasi"
+        );
+        assert_eq!(mermaid_text(": a :: b; # c:"), "a – b – c");
+        assert_eq!(mermaid_text("10:30"), "10 – 30");
     }
 }
