@@ -1158,6 +1158,53 @@ mod tests {
     }
 
     #[test]
+    fn a_narrow_horizon_label_stays_on_one_line_clear_of_the_brackets() {
+        // Ten years in a narrow chart: "Jangka Pendek" is far wider than its one-year band.
+        let src = "gantt\n%% horizon: Jangka Pendek 2023 2023\n%% horizon: Jangka Menengah 2024 2027\n%% horizon: Jangka Panjang 2028 2032\nsection S\nA :a, 2023, 2032\n";
+        let blocks = layout_mermaid(src, 300.0, 900.0).unwrap();
+        let block = &blocks[0];
+        assert_inside(block);
+        let labels: Vec<(f32, f32, f32)> = block
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    x, y, size, text, ..
+                } if *size == LANE_SIZE => {
+                    Some((*x, x + fonts::text_width(FontId::Bold, LANE_SIZE, text), *y))
+                }
+                _ => None,
+            })
+            .collect();
+        let t = texts(block);
+        assert!(t.contains(&"Jangka Pendek"), "{t:?}");
+        assert_eq!(labels.len(), 3, "{labels:?}");
+        // No bracket line (muted, thin) passes through a label's box.
+        for (x0, x1, base) in &labels {
+            let (top, bottom) = (base - LANE_SIZE * 0.75, base + LANE_SIZE * 0.25);
+            for item in &block.items {
+                if let Item::Line {
+                    x1: a,
+                    y1,
+                    x2: b,
+                    y2,
+                    width,
+                    color,
+                    ..
+                } = item
+                    && *color == MUTED
+                    && *width <= 0.5
+                {
+                    let (lx0, lx1) = (a.min(*b), a.max(*b));
+                    let (ly0, ly1) = (y1.min(*y2), y1.max(*y2));
+                    let apart = lx1 < *x0 || lx0 > *x1 || ly1 < top || ly0 > bottom;
+                    assert!(apart, "{item:?} touches the label at {x0}..{x1}, {base}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn quick_win_legend_only_when_there_are_quick_wins() {
         let blocks = layout_mermaid("gantt\nsection S\nA :a, 2023, 2024\n", 400.0, 900.0).unwrap();
         assert!(!texts(&blocks[0]).contains(&"Quick win"));

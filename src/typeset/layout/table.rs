@@ -193,7 +193,7 @@ fn share_years(years: &[usize], widths: &mut [f32], mins: &[f32]) {
     let mut target = total / years.len().max(1) as f32;
     if total >= floors {
         // Water-filling: columns whose minimum exceeds the share keep their minimum.
-        for _ in 0..years.len() {
+        for _ in 0..years.len().min(16) {
             let (fixed, fixed_w) = years
                 .iter()
                 .filter(|c| floor(c) > target)
