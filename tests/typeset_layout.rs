@@ -645,3 +645,134 @@ fn random_documents_lay_out_within_the_margins() {
         }
     }
 }
+
+/// A chapter whose first page is filled with `lines` one-line paragraphs, then `tail`.
+fn after_filler(lines: usize, tail: &str) -> String {
+    let mut md = FRONT.to_string();
+    md.push_str("# BAB I\n\n");
+    for k in 0..lines {
+        md.push_str(&format!("Baris pengisi nomor {k}.\n\n"));
+    }
+    md.push_str(tail);
+    md
+}
+
+fn page_of(doc: &Document, needle: &str) -> Option<usize> {
+    doc.pages.iter().position(|p| page_has(p, needle))
+}
+
+#[test]
+fn a_small_table_moves_whole_to_the_next_page() {
+    let table = "| Aspek | Skor | Catatan |\n|---|---:|---|\n| Struktur | 3 | ROWA |\n| Infrastruktur | 2 | ROWB |\n| Suprastruktur | 3 | ROWC |\n\nSesudah tabel.\n";
+    let mut moved = 0;
+    for lines in 35..75 {
+        let doc = lay(&after_filler(lines, table), Paper::A4);
+        let head = page_of(&doc, "Catatan");
+        for row in ["ROWA", "ROWB", "ROWC"] {
+            assert_eq!(page_of(&doc, row), head, "{lines} lines: {row}");
+        }
+        moved += usize::from(head != page_of(&doc, "Baris pengisi nomor 0."));
+    }
+    assert!(moved > 0, "the filler never pushed the table over");
+}
+
+#[test]
+fn a_long_table_breaks_with_two_rows_on_either_side() {
+    let mut table = String::from("| No | Uraian |\n|---:|---|\n");
+    for r in 0..30 {
+        table.push_str(&format!("| {r} | BARIS{r} uraian |\n"));
+    }
+    for lines in 35..75 {
+        let doc = lay(&after_filler(lines, &table), Paper::A4);
+        let pages: Vec<usize> = doc
+            .pages
+            .iter()
+            .map(|p| texts(p).filter(|(t, ..)| t.starts_with("BARIS")).count())
+            .filter(|n| *n > 0)
+            .collect();
+        assert_eq!(pages.iter().sum::<usize>(), 30);
+        assert!(pages.iter().all(|n| *n >= 2), "{lines} lines: {pages:?}");
+    }
+}
+
+#[test]
+fn a_lead_in_stays_with_what_it_introduces() {
+    let mut table = String::from("| No | Nama | Peran |\n|---:|---|---|\n");
+    for r in 0..12 {
+        table.push_str(&format!("| {r} | ANGGOTA{r} | Anggota |\n"));
+    }
+    let bold = format!("**Tim Pelaksana**\n\n{table}");
+    let colon = "Langkah berikut dilakukan berurutan:\n\n- LANGKAH1 pertama\n- LANGKAH2 kedua\n";
+    for lines in 35..75 {
+        let doc = lay(&after_filler(lines, &bold), Paper::A4);
+        assert_eq!(
+            page_of(&doc, "Tim Pelaksana"),
+            page_of(&doc, "ANGGOTA1"),
+            "{lines} lines"
+        );
+        let doc = lay(&after_filler(lines, colon), Paper::A4);
+        assert_eq!(
+            page_of(&doc, "berurutan:"),
+            page_of(&doc, "LANGKAH1"),
+            "{lines} lines"
+        );
+    }
+}
+
+#[test]
+fn year_columns_are_equally_wide() {
+    let md = after_filler(
+        1,
+        "| Kode | Indikator | 2023 | 2024 | 2025 | 2026 |\n|---|---|---:|---:|---:|---:|\n| GOV-01 | Peraturan Bupati | ditetapkan | 1 | | 300.000 |\n| GOV-02 | Dataset sektoral | 12 | | 1.500 | 2 |\n",
+    );
+    let doc = lay(&md, Paper::A4);
+    let page = &doc.pages[page_of(&doc, "2023").expect("table")];
+    let right = |year: &str| {
+        texts(page)
+            .find(|(t, ..)| *t == year)
+            .map(|(t, x, _, size, font)| x + fonts::text_width(font, size, t))
+            .expect("year head")
+    };
+    let edges: Vec<f32> = ["2023", "2024", "2025", "2026"].map(right).to_vec();
+    let first = edges[1] - edges[0];
+    for w in edges.windows(2) {
+        assert!(((w[1] - w[0]) - first).abs() < 0.5, "{edges:?}");
+    }
+}
+
+#[test]
+fn the_contents_never_end_with_a_lone_entry() {
+    let mut multi = 0;
+    for entries in 40..130 {
+        let mut md = FRONT.to_string();
+        for k in 0..entries {
+            if k % 7 == 0 {
+                md.push_str(&format!("# BAB {k} Bab\n\nTeks.\n\n"));
+            } else {
+                md.push_str(&format!("## {k} Bagian\n\nTeks.\n\n"));
+            }
+        }
+        let doc = lay(&md, Paper::A4);
+        // Entries of the contents are the links as wide as the text area.
+        let counts: Vec<usize> = doc
+            .pages
+            .iter()
+            .map(|p| {
+                let g = geo(p, Paper::A4);
+                p.items
+                    .iter()
+                    .filter(|i| matches!(i, Item::GotoLink { w, .. } if (*w - g.width).abs() < 0.5))
+                    .count()
+            })
+            .filter(|n| *n > 0)
+            .collect();
+        if counts.len() > 1 {
+            multi += 1;
+            assert!(
+                counts.last().is_some_and(|n| *n >= 3),
+                "{entries}: {counts:?}"
+            );
+        }
+    }
+    assert!(multi > 10);
+}

@@ -602,7 +602,21 @@ fn place_bands(g: &Gantt, geo: &Geometry) -> Bands {
     // its start, so neither brackets nor labels sharing a lane ever overlap.
     let mut lane_ends: Vec<f32> = Vec::new();
     let mut bands: Vec<(Band, i32)> = Vec::with_capacity(g.horizons.len());
-    for h in &g.horizons {
+    // Labels that fit their band first, so they share the top lane; those running on over
+    // their neighbours come after, on lanes of their own.
+    let mut order: Vec<(bool, &Horizon)> = g
+        .horizons
+        .iter()
+        .map(|h| {
+            let w = fonts::text_width(FontId::Bold, LANE_SIZE, &h.label);
+            (
+                w > geo.x(h.last.saturating_add(1)) - geo.x(h.first) - 4.0,
+                h,
+            )
+        })
+        .collect();
+    order.sort_by_key(|(over, _)| *over);
+    for (_, h) in order {
         let x0 = geo.x(h.first);
         let x1 = geo.x(h.last.saturating_add(1));
         let lines = place_label(&h.label, x0, x1, geo.grid_x1);
@@ -610,7 +624,8 @@ fn place_bands(g: &Gantt, geo: &Geometry) -> Bands {
             .iter()
             .map(|(x, t)| x + fonts::text_width(FontId::Bold, LANE_SIZE, t) + 2.0)
             .fold(x1, f32::max);
-        let lane = match lane_ends.iter().position(|end| *end <= x0 + 0.01) {
+        let start = lines.iter().map(|(x, _)| *x - 2.0).fold(x0, f32::min);
+        let lane = match lane_ends.iter().position(|end| *end <= start + 0.01) {
             Some(l) => l,
             None => {
                 lane_ends.push(f32::MIN);
@@ -660,29 +675,24 @@ fn place_bands(g: &Gantt, geo: &Geometry) -> Bands {
     }
 }
 
-/// A horizon label's lines: centred on one line if it fits the band, else on two lines broken
-/// between words, else on one line running on to the right (up to `free_x1`), shortened if even
-/// that is too little.
+/// A horizon label's lines: centred on one line over its band. A label wider than its band
+/// (a one-year "Jangka Pendek") stays on one line, centred on the band and running on over the
+/// neighbouring years, kept between 0 and `free_x1`; [`place_bands`] then gives it a lane of its
+/// own, so it never touches another band's bracket or label. Shortened if even that is too
+/// little room.
 fn place_label(label: &str, x0: f32, x1: f32, free_x1: f32) -> Vec<(f32, String)> {
     let width = |t: &str| fonts::text_width(FontId::Bold, LANE_SIZE, t);
-    let centred = |t: String| ((x0 + x1 - width(&t)) / 2.0, t);
-    let inside = (x1 - x0 - 4.0).max(0.0);
     if label.is_empty() {
         return Vec::new();
     }
-    if width(label) <= inside {
-        return vec![centred(label.to_string())];
-    }
-    let lines = wrap2(FontId::Bold, LANE_SIZE, label, inside);
-    if lines.len() == 2 && lines.join(" ") == label {
-        return lines.into_iter().map(centred).collect();
-    }
-    let run_on = (free_x1 - x0 - 4.0).max(inside);
-    let text = fit(FontId::Bold, LANE_SIZE, label, run_on);
+    let room = (free_x1 - 4.0).max(0.0);
+    let text = fit(FontId::Bold, LANE_SIZE, label, room);
     if text.is_empty() {
         return Vec::new();
     }
-    vec![(x0 + 2.0, text)]
+    let w = width(&text);
+    let left = ((x0 + x1 - w) / 2.0).min(free_x1 - 2.0 - w).max(2.0);
+    vec![(left, text)]
 }
 
 /// Title and legend (first block only). Returns their height.
@@ -818,9 +828,15 @@ fn draw_header(geo: &Geometry, bands: &Bands, top: f32, bottom: f32, items: &mut
         let rule_y = lane_top + lane_h - 2.0;
         let (x0, x1) = (b.x0 + 1.5, b.x1 - 1.5);
         if x1 > x0 {
+            // A label running on past its band would touch upward ticks: they point down.
+            let over = b
+                .lines
+                .iter()
+                .any(|(x, t)| *x < x0 || x + fonts::text_width(FontId::Bold, LANE_SIZE, t) > x1);
+            let tick = if over { 1.5 } else { -2.0 };
             items.push(line(x0, rule_y, x1, rule_y, 0.5, MUTED));
-            items.push(line(x0, rule_y - 2.0, x0, rule_y, 0.5, MUTED));
-            items.push(line(x1, rule_y - 2.0, x1, rule_y, 0.5, MUTED));
+            items.push(line(x0, rule_y + tick, x0, rule_y, 0.5, MUTED));
+            items.push(line(x1, rule_y + tick, x1, rule_y, 0.5, MUTED));
         }
         // Lines sit at the foot of their lane, just above the bracket.
         let skip = if lane_h > LANE_H {
@@ -1139,6 +1155,53 @@ mod tests {
             .filter(|i| matches!(i, Item::Line { color, .. } if *color == MARK_EDGE))
             .count();
         assert_eq!(rims, 3 * 4);
+    }
+
+    #[test]
+    fn a_narrow_horizon_label_stays_on_one_line_clear_of_the_brackets() {
+        // Ten years in a narrow chart: "Jangka Pendek" is far wider than its one-year band.
+        let src = "gantt\n%% horizon: Jangka Pendek 2023 2023\n%% horizon: Jangka Menengah 2024 2027\n%% horizon: Jangka Panjang 2028 2032\nsection S\nA :a, 2023, 2032\n";
+        let blocks = layout_mermaid(src, 300.0, 900.0).unwrap();
+        let block = &blocks[0];
+        assert_inside(block);
+        let labels: Vec<(f32, f32, f32)> = block
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    x, y, size, text, ..
+                } if *size == LANE_SIZE => {
+                    Some((*x, x + fonts::text_width(FontId::Bold, LANE_SIZE, text), *y))
+                }
+                _ => None,
+            })
+            .collect();
+        let t = texts(block);
+        assert!(t.contains(&"Jangka Pendek"), "{t:?}");
+        assert_eq!(labels.len(), 3, "{labels:?}");
+        // No bracket line (muted, thin) passes through a label's box.
+        for (x0, x1, base) in &labels {
+            let (top, bottom) = (base - LANE_SIZE * 0.75, base + LANE_SIZE * 0.25);
+            for item in &block.items {
+                if let Item::Line {
+                    x1: a,
+                    y1,
+                    x2: b,
+                    y2,
+                    width,
+                    color,
+                    ..
+                } = item
+                    && *color == MUTED
+                    && *width <= 0.5
+                {
+                    let (lx0, lx1) = (a.min(*b), a.max(*b));
+                    let (ly0, ly1) = (y1.min(*y2), y1.max(*y2));
+                    let apart = lx1 < *x0 || lx0 > *x1 || ly1 < top || ly0 > bottom;
+                    assert!(apart, "{item:?} touches the label at {x0}..{x1}, {base}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -238,6 +238,38 @@ fn collect_toc(blocks: &[Block], out: &mut Vec<(u8, String)>, has_marker: &mut b
     }
 }
 
+/// Whether `b` introduces `next` and must stay on the same page as its first lines: a paragraph
+/// set entirely in bold (a run-in sub-heading such as "**Tim Pelaksana**") before any block, or
+/// a paragraph ending with a colon before a table or a list.
+fn is_lead_in(b: &Block, next: &Block) -> bool {
+    let Block::Paragraph(content) = b else {
+        return false;
+    };
+    if matches!(
+        next,
+        Block::Heading { .. } | Block::PageBreak | Block::Footnotes(_)
+    ) {
+        return false;
+    }
+    let mut any = false;
+    let all_bold = content.iter().all(|i| match i {
+        Inline::Text { text, style } => {
+            if text.trim().is_empty() {
+                true
+            } else {
+                any = true;
+                style.bold
+            }
+        }
+        Inline::LineBreak => false,
+    });
+    if all_bold && any && plain_text(content).chars().count() <= 120 {
+        return true;
+    }
+    plain_text(content).trim_end().ends_with(':')
+        && matches!(next, Block::Table(_) | Block::List { .. })
+}
+
 /// The space a block wants below it (the next block's space above is at least this).
 fn space_after(b: &Block) -> f32 {
     match b {
@@ -323,6 +355,13 @@ impl Builder {
                 _ => break,
             }
         }
+        // Headings directly above that heading ("LAMPIRAN" over "Lampiran 1") go along.
+        while from < len && from > 0 {
+            match self.flow.get(from - 1) {
+                Some(Flow::Piece(p)) if matches!(p.mark, Some(Mark::Heading(_))) => from -= 1,
+                _ => break,
+            }
+        }
         if from == len {
             while from > 0 {
                 match self.flow.get(from - 1) {
@@ -359,9 +398,20 @@ impl Builder {
 
     fn blocks(&mut self, blocks: &[Block], frame: Frame, spec: &TextSpec, first_space: f32) {
         let mut after = first_space;
-        for b in blocks {
+        for (k, b) in blocks.iter().enumerate() {
+            let from = self.flow.len();
             self.block(b, frame, spec, after);
             after = space_after(b);
+            // A lead-in of at most three lines: all its lines keep together (a paragraph's
+            // first line keeps with the second, the second-to-last with the last), so it moves
+            // whole, also onto a landscape page with the table it introduces.
+            if let Some(next) = blocks.get(k + 1)
+                && self.flow.len() - from <= 3
+                && is_lead_in(b, next)
+                && let Some(Flow::Piece(p)) = self.flow.last_mut()
+            {
+                p.keep_with_next = true;
+            }
         }
     }
 
@@ -827,8 +877,47 @@ impl Builder {
             style: Default::default(),
         }];
         self.heading(1, &content, None, frame, false);
-        let num_w = fonts::text_width(FontId::Bold, 11.0, "0000");
         let titles = std::mem::take(&mut self.toc_titles);
+        let head = self.flow.len().saturating_sub(1);
+        let fresh = head == 0 || matches!(self.flow.get(head - 1), Some(Flow::Break { .. }));
+        self.toc_entries(&titles, frame, false);
+        // No lone entry on the contents' last page. The contents start a page of their own
+        // (unless they share it with a short preamble, when this is skipped), so their
+        // pagination is known here: when the last page would hold fewer than three entries,
+        // set them with slightly less space between entries if that saves the page, else
+        // break the page earlier so that three (or a chapter with its first entry) move over.
+        let body = self.portrait.height;
+        if fresh && titles.len() >= 6 {
+            let pages = paginate::simulate(self.flow.get(head..).unwrap_or(&[]), body);
+            if lone_tail(&pages) {
+                self.flow.truncate(head + 1);
+                self.toc_entries(&titles, frame, true);
+                let tight = paginate::simulate(self.flow.get(head..).unwrap_or(&[]), body);
+                if tight.last() >= pages.last() || lone_tail(&tight) {
+                    self.flow.truncate(head + 1);
+                    self.toc_entries(&titles, frame, false);
+                    let mut at = self.flow.len().saturating_sub(3);
+                    while at > head + 1
+                        && matches!(self.flow.get(at - 1), Some(Flow::Piece(p)) if p.keep_with_next)
+                    {
+                        at -= 1;
+                    }
+                    if at > head + 1 {
+                        self.flow.insert(at, Flow::Break { landscape: false });
+                    }
+                }
+            }
+        }
+        self.toc_titles = titles;
+        self.flow.push(Flow::Break {
+            landscape: was_landscape,
+        });
+        self.landscape = was_landscape;
+    }
+
+    /// The contents' entries, one piece each; `tight` sets them with less space between them.
+    fn toc_entries(&mut self, titles: &[(u8, String)], frame: Frame, tight: bool) {
+        let num_w = fonts::text_width(FontId::Bold, 11.0, "0000");
         for (i, (level, title)) in titles.iter().enumerate() {
             let spec = if *level == 1 {
                 TextSpec {
@@ -853,7 +942,13 @@ impl Builder {
             let measure = frame.width - indent - num_w - 14.0;
             let lines = Prepared::plain(title, spec).lines(measure);
             let n = lines.len().max(1);
-            let mut p = Piece::new(n as f32 * spec.leading, if *level == 1 { 8.0 } else { 2.0 });
+            let above = match (*level == 1, tight) {
+                (true, false) => 8.0,
+                (true, true) => 5.0,
+                (false, false) => 2.0,
+                (false, true) => 1.0,
+            };
+            let mut p = Piece::new(n as f32 * spec.leading, above);
             p.baseline = spec.baseline();
             let mut end_x = indent;
             for (k, line) in lines.into_iter().enumerate() {
@@ -880,12 +975,16 @@ impl Builder {
             }
             self.push(p);
         }
-        self.toc_titles = titles;
-        self.flow.push(Flow::Break {
-            landscape: was_landscape,
-        });
-        self.landscape = was_landscape;
     }
+}
+
+/// Whether the last of these pages (page of each piece, the first piece being the heading)
+/// holds fewer than three pieces while earlier pages exist.
+fn lone_tail(pages: &[usize]) -> bool {
+    let Some(last) = pages.last().copied() else {
+        return false;
+    };
+    last > 0 && pages.iter().filter(|p| **p == last).count() < 3
 }
 
 /// Lay out a parsed document.

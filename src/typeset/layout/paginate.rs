@@ -115,6 +115,36 @@ fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
     total.min(body)
 }
 
+/// The page (counted from 0) each piece of `flow` lands on when it starts a fresh page of the
+/// given body height, by the rules [`finish`] follows; a break starts a new page.
+pub(super) fn simulate(flow: &[Flow], body: f32) -> Vec<usize> {
+    let mut pages = Vec::with_capacity(flow.len());
+    let mut page = 0;
+    let mut y = 0.0;
+    let mut has_content = false;
+    for (i, f) in flow.iter().enumerate() {
+        let Flow::Piece(p) = f else {
+            if has_content {
+                page += 1;
+                y = 0.0;
+                has_content = false;
+            }
+            continue;
+        };
+        let need = chain_height(flow, i, body);
+        let mut space = if has_content { p.space_before } else { 0.0 };
+        if has_content && y + space + need > body + 0.01 {
+            page += 1;
+            y = 0.0;
+            space = 0.0;
+        }
+        y += space + p.height;
+        has_content = true;
+        pages.push(page);
+    }
+    pages
+}
+
 /// Paginate the flow and finish the document.
 pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Document {
     let Builder {

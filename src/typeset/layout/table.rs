@@ -101,9 +101,12 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
     for (c, cell) in head.iter().enumerate() {
         measure(c, cell, false);
     }
+    // Short words in a right-aligned (numeric) column, such as "belum ada", stay on one line.
+    let short = size * 6.0;
     for (src, row) in t.rows.iter().zip(&rows) {
         for (c, cell) in row.iter().enumerate() {
-            let numeric = src.get(c).is_some_and(|s| looks_numeric(&plain_text(s)));
+            let numeric = src.get(c).is_some_and(|s| looks_numeric(&plain_text(s)))
+                || (aligns.get(c) == Some(&HAlign::Right) && cell.max_width() <= short);
             measure(c, cell, numeric);
         }
     }
@@ -114,6 +117,108 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
         maxs,
         size,
         leading,
+    }
+}
+
+/// Whether a head cell is a year ("2025").
+fn is_year(cell: &[Inline]) -> bool {
+    let t = plain_text(cell);
+    let t = t.trim();
+    t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The year columns of a table: head cells such as "2024", when there are at least two.
+fn year_columns(t: &Table) -> Vec<usize> {
+    let years: Vec<usize> = t
+        .head
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| is_year(cell))
+        .map(|(c, _)| c)
+        .collect();
+    if years.len() < 2 { Vec::new() } else { years }
+}
+
+/// Give the year columns one natural width, the widest of theirs, when the whole table still
+/// fits `avail` at its natural widths that way. Returns whether it did.
+fn even_years(years: &[usize], p: &mut Prepped, avail: f32) -> bool {
+    if years.is_empty() {
+        return false;
+    }
+    let hi = years
+        .iter()
+        .filter_map(|c| p.maxs.get(*c).copied())
+        .fold(0.0, f32::max);
+    let sum_max: f32 = p.maxs.iter().sum();
+    let extra: f32 = years
+        .iter()
+        .filter_map(|c| p.maxs.get(*c).map(|m| hi - m))
+        .sum();
+    if sum_max + extra > avail + 0.01 {
+        // Too wide at natural widths: still give every year column the largest minimum (so
+        // that one "ditetapkan" does not make its column the odd one out) while that leaves
+        // the other columns a fair share of the width.
+        let lo = years
+            .iter()
+            .filter_map(|c| p.mins.get(*c).copied())
+            .fold(0.0, f32::max);
+        let sum_min: f32 = p.mins.iter().sum();
+        let extra_min: f32 = years
+            .iter()
+            .filter_map(|c| p.mins.get(*c).map(|m| lo - m))
+            .sum();
+        if sum_min + extra_min <= avail * 0.8 {
+            for c in years {
+                if let Some(m) = p.mins.get_mut(*c) {
+                    *m = lo;
+                }
+            }
+        }
+        return false;
+    }
+    for c in years {
+        if let Some(m) = p.maxs.get_mut(*c) {
+            *m = hi;
+        }
+    }
+    true
+}
+
+/// Share the width the year columns were given equally among them, except that a column never
+/// gets less than its minimum (then the others share what is left).
+fn share_years(years: &[usize], widths: &mut [f32], mins: &[f32]) {
+    let total: f32 = years.iter().filter_map(|c| widths.get(*c)).sum();
+    let floor = |c: &usize| mins.get(*c).copied().unwrap_or(0.0);
+    let floors: f32 = years.iter().map(floor).sum();
+    let mut target = total / years.len().max(1) as f32;
+    if total >= floors {
+        // Water-filling: columns whose minimum exceeds the share keep their minimum.
+        for _ in 0..years.len().min(16) {
+            let (fixed, fixed_w) = years
+                .iter()
+                .filter(|c| floor(c) > target)
+                .fold((0usize, 0.0f32), |(n, w), c| (n + 1, w + floor(c)));
+            let free = years.len() - fixed;
+            if free == 0 {
+                break;
+            }
+            let next = (total - fixed_w) / free as f32;
+            if (next - target).abs() < 0.001 {
+                break;
+            }
+            target = next;
+        }
+        for c in years {
+            if let Some(w) = widths.get_mut(*c) {
+                *w = target.max(floor(c));
+            }
+        }
+    } else {
+        for c in years {
+            if let Some(w) = widths.get_mut(*c) {
+                *w = target;
+            }
+        }
     }
 }
 
@@ -178,7 +283,12 @@ impl Builder {
             let size = (style::TABLE_SIZE * frame.width / sum_min).max(style::TABLE_MIN_SIZE);
             p = prepare(t, ncols, &aligns, size);
         }
-        let widths = distribute(&p.mins, &p.maxs, frame.width);
+        let years = year_columns(t);
+        let natural = even_years(&years, &mut p, frame.width);
+        let mut widths = distribute(&p.mins, &p.maxs, frame.width);
+        if !natural && !years.is_empty() {
+            share_years(&years, &mut widths, &p.mins);
+        }
         self.table_pieces(&p, &widths, frame, space);
         if switched {
             self.landscape = false;
@@ -248,6 +358,7 @@ impl Builder {
             color,
         };
 
+        let start = self.flow.len();
         // Head row.
         let mut repeat = None;
         let mut head_h = 0.0;
@@ -306,7 +417,10 @@ impl Builder {
                 );
                 piece.baseline = top + baseline;
                 piece.repeat = repeat;
-                piece.keep_with_next = n <= fits_lines && to < n;
+                // Within a row that fits on a page, strips keep together; a table that breaks
+                // leaves at least two body rows before the break and carries two after it.
+                piece.keep_with_next =
+                    n <= fits_lines && (to < n || (nrows >= 4 && (r == 0 || r + 2 == nrows)));
                 if r % 2 == 1 {
                     piece.items.push(Item::Rect {
                         x: frame.x,
@@ -327,6 +441,62 @@ impl Builder {
                 self.push(piece);
                 from = to;
             }
+        }
+        // A small table never breaks: short (a quarter of the page), or of a few rows and at
+        // most half a page, it becomes one piece, moving whole to the next page.
+        let height: f32 = self
+            .flow
+            .iter()
+            .skip(start)
+            .map(|f| match f {
+                Flow::Piece(p) => p.height,
+                Flow::Break { .. } => 0.0,
+            })
+            .sum();
+        if height <= body_h / 4.0 || (nrows <= 6 && height <= body_h / 2.0) {
+            self.merge_from(start);
+        }
+    }
+
+    /// Join the pieces pushed since `start` (no breaks among them) into one unbreakable piece.
+    fn merge_from(&mut self, start: usize) {
+        if start >= self.flow.len() {
+            return;
+        }
+        let tail = self.flow.split_off(start);
+        let mut merged: Option<Piece> = None;
+        for f in tail {
+            let mut p = match f {
+                Flow::Piece(p) => p,
+                other => {
+                    // Not expected in a table; keep the flow as it was.
+                    if let Some(m) = merged.take() {
+                        self.push(m);
+                    }
+                    self.flow.push(other);
+                    continue;
+                }
+            };
+            match &mut merged {
+                None => merged = Some(p),
+                Some(m) => {
+                    let dy = m.height + p.space_before;
+                    for mut item in std::mem::take(&mut p.items) {
+                        translate(&mut item, 0.0, dy);
+                        m.items.push(item);
+                    }
+                    for mut g in std::mem::take(&mut p.gotos) {
+                        g.y += dy;
+                        m.gotos.push(g);
+                    }
+                    m.height = dy + p.height;
+                    m.keep_with_next = p.keep_with_next;
+                }
+            }
+        }
+        if let Some(mut m) = merged {
+            m.repeat = None;
+            self.push(m);
         }
     }
 }
