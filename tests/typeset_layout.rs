@@ -231,7 +231,7 @@ fn wide_table_and_marked_section_go_landscape() {
     let marked = doc
         .pages
         .iter()
-        .find(|p| page_has(p, "2.4 Peta Jalan") && !page_has(p, "Daftar Isi"))
+        .find(|p| page_has(p, "2.4 Peta Jalan") && !page_has(p, "DAFTAR ISI"))
         .expect("landscape section");
     assert!(marked.width > marked.height);
     let after = doc
@@ -250,7 +250,7 @@ fn wide_table_and_marked_section_go_landscape() {
     let heading = budget
         .pages
         .iter()
-        .find(|p| page_has(p, "13.2 Anggaran") && !page_has(p, "Daftar Isi"))
+        .find(|p| page_has(p, "13.2 Anggaran") && !page_has(p, "DAFTAR ISI"))
         .unwrap();
     assert!(heading.width > heading.height && page_has(heading, "(dalam Rupiah)"));
     assert!(page_has(heading, "55,3 %"), "a percentage is not wrapped");
@@ -259,7 +259,7 @@ fn wide_table_and_marked_section_go_landscape() {
     let budget = mini
         .pages
         .iter()
-        .find(|p| page_has(p, "13.2 Anggaran per Sumber Dana") && !page_has(p, "Daftar Isi"))
+        .find(|p| page_has(p, "13.2 Anggaran per Sumber Dana") && !page_has(p, "DAFTAR ISI"))
         .unwrap();
     assert!(budget.width > budget.height && page_has(budget, "KPBU"));
     // The narrow programme table stays portrait.
@@ -277,7 +277,7 @@ fn toc_numbers_match_where_headings_landed() {
     let toc_page = doc
         .pages
         .iter()
-        .position(|p| page_has(p, "Daftar Isi"))
+        .position(|p| page_has(p, "DAFTAR ISI"))
         .expect("TOC");
     // The foreword comes first, the TOC where the marker is (after it).
     assert!(
@@ -377,7 +377,7 @@ fn draft_english_missing_logo() {
             assert!(page_has(p, "23 November 2026"));
         }
     }
-    assert!(doc.pages.iter().any(|p| page_has(p, "Contents")));
+    assert!(doc.pages.iter().any(|p| page_has(p, "CONTENTS")));
     assert_eq!(doc.metadata.language, "en");
 }
 
@@ -418,7 +418,7 @@ fn links_inline_styles_and_footnotes() {
     let bab2 = doc
         .pages
         .iter()
-        .position(|p| page_has(p, "BAB II ANALISIS STRATEGIS") && !page_has(p, "Daftar Isi"))
+        .position(|p| page_has(p, "BAB II ANALISIS STRATEGIS") && !page_has(p, "DAFTAR ISI"))
         .unwrap();
     assert!(notes < bab2);
     // Footnote references link to their notes.
@@ -458,7 +458,7 @@ fn a_short_preamble_shares_the_first_chapter_page() {
     let chapter = doc
         .pages
         .iter()
-        .position(|p| page_has(p, "PENDAHULUAN") && !page_has(p, "Daftar Isi"))
+        .position(|p| page_has(p, "PENDAHULUAN") && !page_has(p, "DAFTAR ISI"))
         .unwrap();
     assert!(chapter > first);
 }
@@ -585,7 +585,7 @@ fn big_document_lays_out_linearly() {
     let toc = doc
         .pages
         .iter()
-        .filter(|p| page_has(p, "Daftar Isi"))
+        .filter(|p| page_has(p, "DAFTAR ISI"))
         .count();
     assert!(toc >= 1);
 }

@@ -181,11 +181,11 @@ struct Labels {
 fn labels(lang: Language) -> Labels {
     match lang {
         Language::Id => Labels {
-            contents: "Daftar Isi",
+            contents: "DAFTAR ISI",
             draft: "Draf",
         },
         Language::En => Labels {
-            contents: "Contents",
+            contents: "CONTENTS",
             draft: "Draft",
         },
     }

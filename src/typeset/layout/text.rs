@@ -475,6 +475,8 @@ impl Builder {
             return c;
         }
         let alt = match c {
+            // No-break spaces keep words together (see `breaks_word`) but draw as a space.
+            '\u{a0}' | '\u{202f}' | '\u{2007}' => ' ',
             '✓' | '✔' | '✅' | '☑' => '√',
             '✗' | '✘' | '❌' | '❎' | '☒' => '×',
             '★' | '☆' | '⭐' => '*',
@@ -1007,6 +1009,22 @@ mod tests {
     fn missing_symbols_get_stand_ins() {
         let p = words("✓ ✗ ★", spec(HAlign::Left));
         assert_eq!(p.buf, "√×*");
+    }
+
+    #[test]
+    fn no_break_spaces_keep_words_together_and_draw_as_spaces() {
+        let joined = words("Pasal\u{a0}5 ayat\u{202f}2", spec(HAlign::Left));
+        let plain = words("Pasal_5 ayat_2", spec(HAlign::Left));
+        assert!(joined.buf.contains("Pasal 5"), "{}", joined.buf);
+        assert!(
+            joined
+                .buf
+                .chars()
+                .all(|c| fonts::has_glyph(FontId::Regular, c)),
+            "{:?}",
+            joined.buf
+        );
+        assert_eq!(joined.units.len(), plain.units.len());
     }
 
     #[test]
