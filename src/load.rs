@@ -1,13 +1,17 @@
 //! Load: a project folder to the typed model, with the location of every field.
 //!
 //! Every file is read and parsed even when another one fails, so one run reports every problem:
-//! a pokja file that does not parse is left out of [`Project::pokja`], the others still load.
+//! a pokja file that cannot be read as YAML is left out of [`Project::pokja`], the others still
+//! load. Inside a file that is valid YAML but does not fit the input format, loading recovers
+//! at a finer grain ([`yaml::parse_recovering`]): a programme (or an OPD entry of
+//! masterplan.yaml) with a type-level mistake is reported and left out, the rest of the file
+//! loads and is validated; [`Recovery`] tells validation what was left out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Masterplan, Pokja, PokjaFile, Project};
+use crate::model::{Masterplan, Opd, Pokja, PokjaFile, Program, Project};
 use crate::suggest;
 use crate::taxonomy::{self, Taxonomy};
 use crate::yaml::{self, LocationIndex};
@@ -28,6 +32,61 @@ pub struct Loaded {
     pub taxonomy: Option<Taxonomy>,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
+    /// What was left out of the model because it did not deserialize.
+    pub recovery: Recovery,
+}
+
+/// What loading left out of the model (programmes, OPD entries that did not deserialize), so
+/// validation names the kept ones by their place in the file and does not report references to
+/// the left-out ones as unknown (their own mistake is already reported).
+#[derive(Debug, Default, Clone)]
+pub struct Recovery {
+    /// Per pokja file with programmes left out: the index in the file of each programme kept,
+    /// in order (`pokja.programs[k]` is `programs[program_slots[file][k]]` in the file).
+    pub program_slots: BTreeMap<String, Vec<usize>>,
+    /// The ids of the programmes left out, where readable.
+    pub left_out_programs: BTreeSet<String>,
+    /// When OPD entries of masterplan.yaml were left out: the index of each one kept.
+    pub opd_slots: Option<Vec<usize>>,
+    /// The codes of the OPD entries left out, where readable.
+    pub left_out_opd: BTreeSet<String>,
+}
+
+impl Recovery {
+    /// The index in `file` of the programme at `index` in the loaded pokja.
+    pub fn program_slot(&self, file: &str, index: usize) -> usize {
+        self.program_slots
+            .get(file)
+            .and_then(|s| s.get(index).copied())
+            .unwrap_or(index)
+    }
+
+    /// The index in masterplan.yaml of the OPD at `index` in the loaded masterplan.
+    pub fn opd_slot(&self, index: usize) -> usize {
+        self.opd_slots
+            .as_ref()
+            .and_then(|s| s.get(index).copied())
+            .unwrap_or(index)
+    }
+
+    /// True when programmes of `file` were left out.
+    pub fn left_out_programs_in(&self, file: &str) -> bool {
+        self.program_slots.contains_key(file)
+    }
+}
+
+/// The one field of a left-out programme that other programmes refer to.
+#[derive(serde::Deserialize)]
+struct ProgramId {
+    #[serde(default)]
+    id: Option<String>,
+}
+
+/// The one field of a left-out OPD entry that pokja files refer to.
+#[derive(serde::Deserialize)]
+struct OpdCode {
+    #[serde(default)]
+    code: Option<String>,
 }
 
 /// One file read from the project: its text and, built on first use, where each field stands
@@ -112,6 +171,23 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
+    let bytes = read(path, file, sources, diagnostics)?;
+    match yaml::parse_value::<T>(&bytes, file) {
+        Ok(value) => Some(value),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Read one file and record its text in `sources`; diagnostics when it cannot be read.
+fn read(
+    path: &Path,
+    file: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
     // Refuse an oversized file before reading it into memory.
     if let Ok(meta) = std::fs::metadata(path)
         && meta.len() > yaml::MAX_FILE_BYTES as u64
@@ -140,20 +216,62 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    let result = yaml::parse_value::<T>(&bytes, file);
-    // Keep the text as the parser saw it (without a byte-order mark), so indexes match it.
+    // Keep the text as the parser sees it (without a byte-order mark), so indexes match it.
     let text = match yaml::decode(&bytes, file) {
         Ok(text) => text.to_string(),
         Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
     };
     sources.insert(file, text);
-    match result {
-        Ok(value) => Some(value),
-        Err(d) => {
-            diagnostics.push(d);
-            None
-        }
+    Some(bytes)
+}
+
+/// Read and parse masterplan.yaml, recovering from OPD entries and top-level fields that do
+/// not deserialize.
+fn read_masterplan(
+    path: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
+) -> Option<Masterplan> {
+    let bytes = read(path, MASTERPLAN_FILE, sources, diagnostics)?;
+    let r = yaml::parse_recovering::<Masterplan, Opd, OpdCode>(
+        &bytes,
+        MASTERPLAN_FILE,
+        "opd",
+        |m, opd| m.opd = opd,
+    );
+    diagnostics.extend(r.diagnostics);
+    recovery.opd_slots = r.kept;
+    recovery
+        .left_out_opd
+        .extend(r.left_out.into_iter().filter_map(|o| o.code));
+    r.value
+}
+
+/// Read and parse one pokja file, recovering from programmes and top-level fields that do not
+/// deserialize.
+fn read_pokja(
+    path: &Path,
+    file: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
+) -> Option<Pokja> {
+    let bytes = read(path, file, sources, diagnostics)?;
+    let r = yaml::parse_recovering::<Pokja, Program, ProgramId>(
+        &bytes,
+        file,
+        "programs",
+        |p, programs| p.programs = programs,
+    );
+    diagnostics.extend(r.diagnostics);
+    if let Some(kept) = r.kept {
+        recovery.program_slots.insert(file.to_string(), kept);
     }
+    recovery
+        .left_out_programs
+        .extend(r.left_out.into_iter().filter_map(|p| p.id));
+    r.value
 }
 
 /// Load a project folder.
@@ -161,11 +279,11 @@ pub fn load(root: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     let masterplan_path = root.join(MASTERPLAN_FILE);
     let masterplan: Option<Masterplan> = if masterplan_path.is_file() {
-        read_and_parse(
+        read_masterplan(
             &masterplan_path,
-            MASTERPLAN_FILE,
             &mut loaded.sources,
             &mut loaded.diagnostics,
+            &mut loaded.recovery,
         )
     } else {
         let dir = if root.as_os_str().is_empty() {
@@ -199,6 +317,7 @@ pub fn load(root: &Path) -> Loaded {
         taxonomy.as_ref(),
         &mut loaded.sources,
         &mut loaded.diagnostics,
+        &mut loaded.recovery,
     );
 
     loaded.project = masterplan.map(|masterplan| Project {
@@ -341,6 +460,7 @@ fn load_pokja(
     taxonomy: Option<&Taxonomy>,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
 ) -> Vec<PokjaFile> {
     let dir = root.join(POKJA_DIR);
     // Entry names of pokja/, sorted, dot-files left out.
@@ -380,7 +500,7 @@ fn load_pokja(
             if *is_file && (name.ends_with(".yaml") || name.ends_with(".yml")) {
                 let file = format!("{POKJA_DIR}/{name}");
                 if let Some(pokja) =
-                    read_and_parse::<Pokja>(&dir.join(name), &file, sources, diagnostics)
+                    read_pokja(&dir.join(name), &file, sources, diagnostics, recovery)
                 {
                     out.push(PokjaFile { file, pokja });
                 }
@@ -461,8 +581,7 @@ fn load_pokja(
             }
             continue;
         }
-        if let Some(pokja) = read_and_parse::<Pokja>(&dir.join(&name), &file, sources, diagnostics)
-        {
+        if let Some(pokja) = read_pokja(&dir.join(&name), &file, sources, diagnostics, recovery) {
             out.push(PokjaFile { file, pokja });
         }
     }
