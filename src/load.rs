@@ -50,6 +50,9 @@ pub struct Recovery {
     pub opd_slots: Option<Vec<usize>>,
     /// The codes of the OPD entries left out, where readable.
     pub left_out_opd: BTreeSet<String>,
+    /// (file, field path) of every piece blanked out of what was kept (`swot`,
+    /// `programs[1].budget[1]`); its mistake is reported, its absence is not.
+    pub removed: BTreeSet<(String, String)>,
 }
 
 impl Recovery {
@@ -67,6 +70,16 @@ impl Recovery {
             .as_ref()
             .and_then(|s| s.get(index).copied())
             .unwrap_or(index)
+    }
+
+    /// True when `path` of `file`, or something inside it, was blanked out.
+    pub fn removed_under(&self, file: &str, path: &str) -> bool {
+        let from = (file.to_string(), path.to_string());
+        self.removed.range(from..).next().is_some_and(|(f, p)| {
+            f == file
+                && p.strip_prefix(path)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        })
     }
 
     /// True when programmes of `file` were left out.
@@ -242,6 +255,11 @@ fn read_masterplan(
     );
     diagnostics.extend(r.diagnostics);
     recovery.opd_slots = r.kept;
+    recovery.removed.extend(
+        r.removed
+            .into_iter()
+            .map(|p| (MASTERPLAN_FILE.to_string(), p)),
+    );
     recovery
         .left_out_opd
         .extend(r.left_out.into_iter().filter_map(|o| o.code));
@@ -265,6 +283,9 @@ fn read_pokja(
         |p, programs| p.programs = programs,
     );
     diagnostics.extend(r.diagnostics);
+    recovery
+        .removed
+        .extend(r.removed.into_iter().map(|p| (file.to_string(), p)));
     if let Some(kept) = r.kept {
         recovery.program_slots.insert(file.to_string(), kept);
     }
@@ -303,14 +324,20 @@ pub fn load(root: &Path) -> Loaded {
         None
     };
 
-    let taxonomy = masterplan.as_ref().and_then(|m| {
-        resolve_taxonomy(
-            root,
-            m.taxonomy.as_deref(),
-            &mut loaded.sources,
-            &mut loaded.diagnostics,
-        )
-    });
+    // A `taxonomy` field blanked out for a mistake: no taxonomy (rather than the default one,
+    // which would report every pokja file of a custom taxonomy as stray).
+    let taxonomy_removed = loaded.recovery.removed_under(MASTERPLAN_FILE, "taxonomy");
+    let taxonomy = masterplan
+        .as_ref()
+        .filter(|_| !taxonomy_removed)
+        .and_then(|m| {
+            resolve_taxonomy(
+                root,
+                m.taxonomy.as_deref(),
+                &mut loaded.sources,
+                &mut loaded.diagnostics,
+            )
+        });
 
     let pokja = load_pokja(
         root,

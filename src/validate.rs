@@ -415,7 +415,7 @@ fn validate_pokja(
     let mut used_elements: HashMap<&str, ()> = HashMap::new();
     for (k, prog) in p.programs.iter().enumerate() {
         let i = recovery.program_slot(f, k);
-        validate_program(prog, i, f, key, dimension, m, taxonomy, opd, out);
+        validate_program(prog, i, f, key, dimension, m, taxonomy, opd, recovery, out);
         used_elements.insert(prog.element.as_str(), ());
     }
     // With programmes left out, an element may be covered by one of them: no warning.
@@ -457,9 +457,12 @@ fn validate_program(
     m: &Masterplan,
     taxonomy: Option<&Taxonomy>,
     opd: &OpdCodes<'_>,
+    recovery: &Recovery,
     out: &mut Vec<Diagnostic>,
 ) {
     let at = |field: &str| format!("programs[{i}].{field}");
+    // A field blanked out by loading for a mistake (reported) is not reported as absent.
+    let removed = |field: &str| recovery.removed_under(f, &at(field));
     let period = m.period;
     if !is_program_id(&prog.id) {
         let upper = prog.id.trim().to_uppercase().replace([' ', '_'], "-");
@@ -630,8 +633,9 @@ fn validate_program(
         .as_ref()
         .map(|r| r.missions.iter().map(|x| x.id.as_str()).collect())
         .unwrap_or_default();
+    let rpjmd_removed = recovery.removed_under(MASTERPLAN_FILE, "rpjmd");
     for (j, id) in prog.rpjmd_missions.iter().enumerate() {
-        if !missions.contains(&id.as_str()) {
+        if !missions.contains(&id.as_str()) && !rpjmd_removed {
             let mut d = Diagnostic::error(
                 "E0215",
                 f,
@@ -682,7 +686,7 @@ fn validate_program(
             );
         }
     }
-    if prog.indicators.is_empty() {
+    if prog.indicators.is_empty() && !removed("indicators") {
         out.push(
             Diagnostic::warning(
                 "W0203",
@@ -693,7 +697,7 @@ fn validate_program(
             .with_hint("add `indicators:` with a name, unit, baseline and yearly targets"),
         );
     }
-    if prog.budget.is_empty() {
+    if prog.budget.is_empty() && !removed("budget") {
         out.push(
             Diagnostic::warning(
                 "W0204",
@@ -706,7 +710,7 @@ fn validate_program(
             ),
         );
     }
-    if prog.outputs.is_empty() {
+    if prog.outputs.is_empty() && !removed("outputs") {
         out.push(
             Diagnostic::warning(
                 "W0205",

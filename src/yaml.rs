@@ -72,6 +72,21 @@ impl LocationIndex {
         }
     }
 
+    /// The path of the key `key` that starts exactly at `pos` (a mapping's first key starts
+    /// where the mapping does).
+    pub fn key_path_at(&self, pos: Pos, key: &str) -> Option<&str> {
+        let i = self.ordered.partition_point(|(p, _)| *p < pos);
+        self.ordered
+            .get(i..)?
+            .iter()
+            .take_while(|(p, _)| *p == pos)
+            .map(|(_, path)| &**path)
+            .find(|path| {
+                path.strip_suffix(key)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+            })
+    }
+
     pub fn len(&self) -> usize {
         self.by_path.len()
     }
@@ -206,6 +221,9 @@ pub struct Recovered<T, K> {
     /// For each list item left out (it did not deserialize), the item read as `K`, when that
     /// works (a struct of the few fields other files refer to, such as `id`).
     pub left_out: Vec<K>,
+    /// The field paths blanked out of the items kept and of the top level (`swot`,
+    /// `programs[1].budget[1]`): validation must not complain that they are absent.
+    pub removed: Vec<String>,
 }
 
 /// Most attempts to deserialize one part (the top level, or one list item) while removing what
@@ -247,6 +265,7 @@ where
         diagnostics: vec![d],
         kept: None,
         left_out: Vec::new(),
+        removed: Vec::new(),
     };
     let (first, ix) = match try_parse::<T>(bytes, file) {
         Ok(value) => {
@@ -255,6 +274,7 @@ where
                 diagnostics: Vec::new(),
                 kept: None,
                 left_out: Vec::new(),
+                removed: Vec::new(),
             };
         }
         Err(Failure::Fatal(d)) => return failed(d),
@@ -273,6 +293,7 @@ where
         spans: &spans,
     };
     let mut diagnostics = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
 
     // The list items, one by one.
     let mut items: Vec<I> = Vec::with_capacity(spans.items.len());
@@ -287,9 +308,10 @@ where
             list: None,
         };
         match ctx.recover::<I>(&part, &mut diagnostics) {
-            Outcome::Value(v) => {
+            Outcome::Value(v, gone) => {
                 items.push(v);
                 kept.push(n);
+                removed.extend(gone);
             }
             Outcome::LeftOut => {
                 let text = ctx.text(&part, &[]);
@@ -313,7 +335,10 @@ where
             .map(|r| (r.clone(), format!("{list_key}: []"))),
     };
     let value = match ctx.recover::<T>(&head, &mut diagnostics) {
-        Outcome::Value(v) => Some(v),
+        Outcome::Value(v, gone) => {
+            removed.extend(gone);
+            Some(v)
+        }
         Outcome::LeftOut => None,
         Outcome::Fatal => return failed(first),
     };
@@ -331,6 +356,7 @@ where
         diagnostics,
         kept,
         left_out,
+        removed,
     }
 }
 
@@ -348,7 +374,8 @@ struct Part {
 }
 
 enum Outcome<T> {
-    Value(T),
+    /// The value, and the field paths blanked out to get it.
+    Value(T, Vec<String>),
     /// A required field is unusable; reported.
     LeftOut,
     /// Not recoverable (a syntax-level error in a part): use the whole-file diagnostic.
@@ -409,12 +436,13 @@ impl Ctx<'_> {
     fn recover<T: DeserializeOwned>(&self, part: &Part, out: &mut Vec<Diagnostic>) -> Outcome<T> {
         let shift = part.line.saturating_sub(1);
         let mut removed: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut paths: Vec<String> = Vec::new();
         // Fields of the part removed, and fields a misspelt key was taken for.
         let mut gone: Vec<String> = Vec::new();
         for _ in 0..MAX_ATTEMPTS {
             let text = self.text(part, &removed);
             let e = match serde_saphyr::from_str_with_options::<T>(&text, options()) {
-                Ok(v) => return Outcome::Value(v),
+                Ok(v) => return Outcome::Value(v, paths),
                 Err(e) => e,
             };
             let d = friendly_error(&e, shift, self.src, self.file, Some(self.ix));
@@ -439,22 +467,23 @@ impl Ctx<'_> {
             {
                 gone.push(c.to_string());
             }
-            let Some(unit) = removable(&part.root, &d.path) else {
+            let Some(unit) = removable(&part.root, &d.path).map(str::to_string) else {
                 out.push(d);
                 return Outcome::LeftOut;
             };
-            let Some(range) = self.spans.by_path.get(unit).cloned() else {
+            let Some(range) = self.spans.by_path.get(&unit).cloned() else {
                 out.push(d);
                 return Outcome::LeftOut;
             };
             if removed.contains(&range) {
                 return Outcome::LeftOut;
             }
-            if let Some(field) = direct_field(&part.root, unit) {
+            if let Some(field) = direct_field(&part.root, &unit) {
                 gone.push(field.to_string());
             }
             out.push(d);
             removed.push(range);
+            paths.push(unit);
         }
         Outcome::LeftOut
     }
@@ -997,7 +1026,11 @@ fn token_at(src: &str, pos: Pos) -> Option<String> {
     let rest: String = line.chars().skip(pos.1.checked_sub(1)?).collect();
     let rest = rest.split(" #").next().unwrap_or("").trim();
     let rest = rest.split(": ").next().unwrap_or("").trim();
-    let rest = rest.trim_end_matches([',', '}', ']']).trim();
+    let rest = if rest.starts_with(['{', '[', '"', '\'']) {
+        rest.trim_end_matches([',', '}', ']']).trim()
+    } else {
+        rest.split([',', '}', ']']).next().unwrap_or("").trim()
+    };
     if rest.is_empty() || rest.len() > 60 {
         None
     } else {
@@ -1050,12 +1083,15 @@ fn friendly_error(
         YamlError::SerdeUnknownField {
             field, expected, ..
         } => {
-            let mut d = Diagnostic::error(
-                "E0012",
-                file,
-                path_here(false),
-                format!("unknown field `{field}`"),
-            );
+            // A key and the mapping holding it may start at the same place: name the key.
+            let path = match (index, pos) {
+                (Some(ix), Some(p)) => ix
+                    .key_path_at(p, field)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| path_here(false)),
+                _ => path_here(false),
+            };
+            let mut d = Diagnostic::error("E0012", file, path, format!("unknown field `{field}`"));
             d.hint = suggest::hint(field, expected.iter().copied()).or_else(|| {
                 (!expected.is_empty())
                     .then(|| format!("the fields allowed here are {}", suggest::one_of(expected)))
