@@ -390,10 +390,10 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The text of a part, with `removed` ranges blanked (spaces, line breaks kept).
-    fn text(&self, part: &Part, removed: &[std::ops::Range<usize>]) -> String {
-        let mut cuts: Vec<(std::ops::Range<usize>, &str)> =
-            removed.iter().map(|r| (r.clone(), "")).collect();
+    /// The text of a part, with `removed` ranges blanked (spaces, line breaks kept) after the
+    /// text that replaces them (usually none; `[]` for a block list whose items all went).
+    fn text(&self, part: &Part, removed: &[(std::ops::Range<usize>, &str)]) -> String {
+        let mut cuts: Vec<(std::ops::Range<usize>, &str)> = removed.to_vec();
         if let Some((r, with)) = &part.list {
             cuts.push((r.clone(), with.as_str()));
         }
@@ -435,8 +435,10 @@ impl Ctx<'_> {
     /// required field is unusable.
     fn recover<T: DeserializeOwned>(&self, part: &Part, out: &mut Vec<Diagnostic>) -> Outcome<T> {
         let shift = part.line.saturating_sub(1);
-        let mut removed: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut removed: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
         let mut paths: Vec<String> = Vec::new();
+        // Per block list: how many of its items were removed.
+        let mut emptied: HashMap<&str, usize> = HashMap::new();
         // Fields of the part removed, and fields a misspelt key was taken for.
         let mut gone: Vec<String> = Vec::new();
         for _ in 0..MAX_ATTEMPTS {
@@ -475,14 +477,31 @@ impl Ctx<'_> {
                 out.push(d);
                 return Outcome::LeftOut;
             };
-            if removed.contains(&range) {
+            if removed.iter().any(|(r, _)| *r == range) {
                 return Outcome::LeftOut;
             }
             if let Some(field) = direct_field(&part.root, &unit) {
                 gone.push(field.to_string());
             }
             out.push(d);
-            removed.push(range);
+            // A block list whose last item goes would read as nothing (not a list): it becomes
+            // `[]` instead.
+            let list = unit
+                .strip_suffix(']')
+                .and_then(|u| u.rfind('[').and_then(|i| u.get(..i)))
+                .and_then(|l| self.spans.block_lists.get_key_value(l));
+            match list {
+                Some((l, (value, count))) => {
+                    let n = emptied.entry(l.as_str()).or_insert(0);
+                    *n += 1;
+                    if *n == *count {
+                        removed.push((value.clone(), "[]"));
+                    } else {
+                        removed.push((range, ""));
+                    }
+                }
+                None => removed.push((range, "")),
+            }
             paths.push(unit);
         }
         Outcome::LeftOut
@@ -531,6 +550,8 @@ struct Spans {
     /// Field path -> bytes to blank to remove it: a mapping entry from its key to the end of
     /// its value; a block list item from its `-`; a flow list item with its trailing comma.
     by_path: HashMap<String, std::ops::Range<usize>>,
+    /// Block lists: path -> (bytes of the value, number of items).
+    block_lists: HashMap<String, (std::ops::Range<usize>, usize)>,
     /// The items of the top-level list.
     items: Vec<ItemSpan>,
 }
@@ -546,6 +567,8 @@ struct ItemSpan {
 struct Open {
     path: String,
     unit_start: usize,
+    /// Where the collection itself starts (for a list, its first `-` or its `[`).
+    node_start: usize,
     flow_item: bool,
     /// A flow collection (`{...}`, `[...]`): its entries take their trailing comma along.
     flow: bool,
@@ -592,6 +615,23 @@ fn spans(src: &str, list_key: &str) -> Option<Spans> {
         if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
             let o = stack.pop()?;
             let stop = extend(end.max(o.unit_start), o.flow_item);
+            if let OpenKind::Seq(count) = o.kind
+                && !o.flow
+                && count > 0
+            {
+                // A block list starts at its first `-` (the event is at the first item).
+                let mut from = o.node_start;
+                while from > 0 && matches!(bytes.get(from - 1), Some(b' ' | b'\t')) {
+                    from -= 1;
+                }
+                if from > 0 && bytes.get(from - 1) == Some(&b'-') {
+                    from -= 1;
+                } else {
+                    from = o.node_start;
+                }
+                out.block_lists
+                    .insert(o.path.clone(), (from..end.max(from), count));
+            }
             if let Some((from, line, column)) = o.list_item {
                 out.items.push(ItemSpan {
                     bytes: from..end.max(from),
@@ -666,6 +706,7 @@ fn spans(src: &str, list_key: &str) -> Option<Spans> {
             stack.push(Open {
                 path,
                 unit_start,
+                node_start: start,
                 flow_item,
                 flow,
                 list_item,
@@ -1586,6 +1627,43 @@ programs:
         // A syntax error is not recovered from.
         let r = recover("dimension: [\n");
         assert_eq!(r.diagnostics[0].code, "E0001");
+    }
+
+    #[test]
+    fn a_list_emptied_by_recovery_stays_a_list() {
+        let src = POKJA.replace(
+            "    end: 2024\n",
+            "    end: 2024\n    budget:\n      - { source: apdb, amount: 5 }\n    sdgs: [3, x]\n",
+        );
+        let r = recover(&src);
+        let got: Vec<&str> = r.diagnostics.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(got, ["programs[0].budget[0].source", "programs[0].sdgs[1]"]);
+        let p = r.value.unwrap();
+        assert!(p.programs[0].budget.is_empty());
+        assert_eq!(p.programs[0].sdgs, [3]);
+        assert_eq!(r.removed, ["programs[0].budget[0]", "programs[0].sdgs[1]"]);
+        assert!(r.kept.is_none());
+    }
+
+    #[test]
+    fn removable_pieces() {
+        assert_eq!(
+            removable("programs[1]", "programs[1].budget[0].source"),
+            Some("programs[1].budget[0]")
+        );
+        assert_eq!(
+            removable("programs[1]", "programs[1].lead"),
+            Some("programs[1].lead")
+        );
+        assert_eq!(removable("programs[1]", "programs[1]"), None);
+        assert_eq!(removable("programs[1]", "programs[12].lead"), None);
+        assert_eq!(removable("", "region.type"), Some("region"));
+        assert_eq!(removable("", "missions[2]"), Some("missions[2]"));
+        assert_eq!(
+            direct_field("programs[1]", "programs[1].budget"),
+            Some("budget")
+        );
+        assert_eq!(direct_field("", "budget[0]"), None);
     }
 
     #[test]
