@@ -218,8 +218,9 @@ pub struct Recovered<T, K> {
     /// The index in the file of each list item kept in `value`, in order; `None` when every
     /// item was kept (the usual case), so `value`'s indexes are the file's.
     pub kept: Option<Vec<usize>>,
-    /// For each list item left out (it did not deserialize), the item read as `K`, when that
-    /// works (a struct of the few fields other files refer to, such as `id`).
+    /// For each list item left out (it did not deserialize, or `value` is `None`), the item
+    /// read as `K`, when that works (a struct of the few fields other files refer to, such as
+    /// `id`).
     pub left_out: Vec<K>,
     /// The field paths blanked out of the items kept and of the top level (`swot`,
     /// `programs[1].budget[1]`): validation must not complain that they are absent.
@@ -345,6 +346,27 @@ where
     if diagnostics.is_empty() {
         // Nothing found in parts: keep the whole-file complaint.
         diagnostics.push(first);
+    }
+    if value.is_none() {
+        // The whole file is left out: so are the items that were read.
+        for &n in &kept {
+            let Some(item) = spans.items.get(n) else {
+                continue;
+            };
+            let part = Part {
+                root: String::new(),
+                window: item.bytes.clone(),
+                column: item.column,
+                line: item.line,
+                list: None,
+            };
+            if let Ok(k) =
+                serde_saphyr::from_str_with_options::<K>(&ctx.text(&part, &[]), options())
+            {
+                left_out.push(k);
+            }
+        }
+        kept.clear();
     }
     let value = value.map(|mut v| {
         put(&mut v, items);
@@ -1624,6 +1646,9 @@ programs:
         let r = recover(&POKJA.replace("coordinator", "cordinator"));
         assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
         assert!(r.value.is_none());
+        // Its programmes are left out with it, and named (so references to them stay quiet).
+        let left: Vec<_> = r.left_out.iter().map(|n| n.id.as_deref()).collect();
+        assert_eq!(left, [Some("LIV-01")]);
         // A syntax error is not recovered from.
         let r = recover("dimension: [\n");
         assert_eq!(r.diagnostics[0].code, "E0001");
