@@ -33,7 +33,7 @@ impl Checked {
 pub fn check(root: &Path) -> Checked {
     let loaded = crate::load::load(root);
     let mut diagnostics = loaded.diagnostics;
-    if let Some(p) = &loaded.project {
+    if let Some(p) = loaded.project.as_ref().or(loaded.partial.as_ref()) {
         diagnostics.extend(crate::validate::validate_recovered(
             p,
             loaded.taxonomy.as_ref(),

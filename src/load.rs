@@ -11,7 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Masterplan, Opd, Pokja, PokjaFile, Program, Project};
+use crate::model::{
+    Language, Masterplan, Opd, Period, Pokja, PokjaFile, Program, Project, Region, RegionType,
+    Rpjmd,
+};
 use crate::suggest;
 use crate::taxonomy::{self, Taxonomy};
 use crate::yaml::{self, LocationIndex};
@@ -34,6 +37,10 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// What was left out of the model because it did not deserialize.
     pub recovery: Recovery,
+    /// When a required field of masterplan.yaml is unusable (so `project` is `None`) but its
+    /// period and OPD list are fine: the project with only those fields of masterplan.yaml, so
+    /// the pokja files are still validated. Never rendered.
+    pub partial: Option<Project>,
 }
 
 /// What loading left out of the model (programmes, OPD entries that did not deserialize), so
@@ -50,6 +57,9 @@ pub struct Recovery {
     pub opd_slots: Option<Vec<usize>>,
     /// The codes of the OPD entries left out, where readable.
     pub left_out_opd: BTreeSet<String>,
+    /// masterplan.yaml has an unusable required field: only its period, OPD list, RPJMD and
+    /// taxonomy were read ([`Loaded::partial`]); its own rules are not checked.
+    pub masterplan_partial: bool,
     /// (file, field path) of every piece blanked out of what was kept (`swot`,
     /// `programs[1].budget[1]`); its mistake is reported, its absence is not.
     pub removed: BTreeSet<(String, String)>,
@@ -253,6 +263,10 @@ fn read_masterplan(
         "opd",
         |m, opd| m.opd = opd,
     );
+    let readable = !r
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.code, "E0001" | "E0002" | "E0003" | "E0005"));
     diagnostics.extend(r.diagnostics);
     recovery.opd_slots = r.kept;
     recovery.removed.extend(
@@ -263,7 +277,61 @@ fn read_masterplan(
     recovery
         .left_out_opd
         .extend(r.left_out.into_iter().filter_map(|o| o.code));
-    r.value
+    if r.value.is_some() || !readable {
+        return r.value;
+    }
+    // A required field is unusable (its mistake is reported). If the fields the pokja files
+    // are checked against (period, OPD list, RPJMD, taxonomy) are fine, keep them, so the
+    // pokja files are still validated.
+    let core = yaml::parse_recovering::<MasterplanCore, Opd, OpdCode>(
+        &bytes,
+        MASTERPLAN_FILE,
+        "opd",
+        |m, opd| m.opd = opd,
+    );
+    let c = core.value?;
+    recovery.masterplan_partial = true;
+    recovery.opd_slots = core.kept;
+    recovery.left_out_opd = core.left_out.into_iter().filter_map(|o| o.code).collect();
+    Some(Masterplan {
+        region: Region {
+            name: String::new(),
+            kind: RegionType::Kabupaten,
+            province: None,
+            capital: None,
+            head: None,
+            area_km2: None,
+            population: None,
+            districts: None,
+            villages: None,
+            logo: None,
+        },
+        period: c.period,
+        language: Language::default(),
+        taxonomy: c.taxonomy,
+        title: None,
+        foreword: None,
+        vision: String::new(),
+        missions: Vec::new(),
+        rpjmd: c.rpjmd,
+        opd: c.opd,
+        team: None,
+        legal_basis: None,
+    })
+}
+
+/// The fields of masterplan.yaml that the pokja files are checked against, read when another
+/// required field is unusable (the other fields are ignored here: their mistakes are reported
+/// by the full reading).
+#[derive(serde::Deserialize)]
+struct MasterplanCore {
+    period: Period,
+    #[serde(default)]
+    taxonomy: Option<String>,
+    #[serde(default)]
+    rpjmd: Option<Rpjmd>,
+    #[serde(default)]
+    opd: Vec<Opd>,
 }
 
 /// Read and parse one pokja file, recovering from programmes and top-level fields that do not
@@ -347,11 +415,16 @@ pub fn load(root: &Path) -> Loaded {
         &mut loaded.recovery,
     );
 
-    loaded.project = masterplan.map(|masterplan| Project {
+    let project = masterplan.map(|masterplan| Project {
         root: root.to_path_buf(),
         masterplan,
         pokja,
     });
+    if loaded.recovery.masterplan_partial {
+        loaded.partial = project;
+    } else {
+        loaded.project = project;
+    }
     loaded.taxonomy = taxonomy;
     loaded
 }

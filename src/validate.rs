@@ -40,7 +40,9 @@ pub fn validate_recovered(
 fn run(project: &Project, taxonomy: Option<&Taxonomy>, recovery: &Recovery) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let m = &project.masterplan;
-    validate_masterplan(m, &project.root, recovery, &mut out);
+    if !recovery.masterplan_partial {
+        validate_masterplan(m, &project.root, recovery, &mut out);
+    }
     let opd = OpdCodes::new(m, recovery);
     for pf in &project.pokja {
         validate_pokja(pf, m, taxonomy, &opd, recovery, &mut out);
