@@ -231,6 +231,12 @@ pub struct Recovered<T, K> {
 /// fails; each attempt reports one more mistake.
 const MAX_ATTEMPTS: usize = 64;
 
+/// Most text re-read while recovering one file, as a multiple of its size (plus a floor), so a
+/// hostile file with a mistake in each of a million list entries cannot make recovery slow:
+/// past it, the parts not yet recovered are left out silently.
+const RECOVERY_WORK_FACTOR: usize = 8;
+const RECOVERY_WORK_FLOOR: usize = 1 << 20;
+
 /// Parse one file to `T`, recovering from type-level mistakes so that one run reports them all.
 ///
 /// The file is first deserialized whole, once (a clean file costs nothing more). When that
@@ -292,6 +298,11 @@ where
         file,
         ix: &ix,
         spans: &spans,
+        work_left: std::cell::Cell::new(
+            src.len()
+                .saturating_mul(RECOVERY_WORK_FACTOR)
+                .saturating_add(RECOVERY_WORK_FLOOR),
+        ),
     };
     let mut diagnostics = Vec::new();
     let mut removed: Vec<String> = Vec::new();
@@ -409,6 +420,8 @@ struct Ctx<'a> {
     file: &'a str,
     ix: &'a LocationIndex,
     spans: &'a Spans,
+    /// Bytes that may still be parsed (see [`RECOVERY_WORK_FACTOR`]).
+    work_left: std::cell::Cell<usize>,
 }
 
 impl Ctx<'_> {
@@ -465,6 +478,10 @@ impl Ctx<'_> {
         let mut gone: Vec<String> = Vec::new();
         for _ in 0..MAX_ATTEMPTS {
             let text = self.text(part, &removed);
+            let Some(left) = self.work_left.get().checked_sub(text.len()) else {
+                return Outcome::LeftOut;
+            };
+            self.work_left.set(left);
             let e = match serde_saphyr::from_str_with_options::<T>(&text, options()) {
                 Ok(v) => return Outcome::Value(v, paths),
                 Err(e) => e,
@@ -1049,7 +1066,7 @@ fn human_type(expected: &str) -> String {
         "u8" => "a whole number from 0 to 255",
         "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (not negative)",
         "f32" | "f64" => "a number",
-        "a string" | "string" | "str" => "a text",
+        "a string" | "string" | "str" | "string scalar" => "a text",
         "a boolean" | "bool" | "boolean" => "`true` or `false`",
         "a sequence" | "sequence" | "seq" | "sequence start" => "a list",
         "a map" | "map" | "mapping" | "mapping start" => "a mapping (`key: value` lines)",
