@@ -787,6 +787,45 @@ opd:
     }
 
     #[test]
+    fn recovery_maps_slots_and_removed_paths() {
+        let mut r = Recovery::default();
+        r.program_slots
+            .insert("pokja/living.yaml".to_string(), vec![0, 2, 3]);
+        r.removed.insert((
+            "pokja/living.yaml".to_string(),
+            "programs[2].budget[0]".to_string(),
+        ));
+        assert_eq!(r.program_slot("pokja/living.yaml", 1), 2);
+        assert_eq!(r.program_slot("pokja/living.yaml", 7), 7);
+        assert_eq!(r.program_slot("pokja/economy.yaml", 1), 1);
+        assert!(r.removed_under("pokja/living.yaml", "programs[2].budget"));
+        assert!(r.removed_under("pokja/living.yaml", "programs[2]"));
+        assert!(!r.removed_under("pokja/living.yaml", "programs[2].budget[1]"));
+        assert!(!r.removed_under("pokja/living.yaml", "programs[20]"));
+        assert!(!r.removed_under("pokja/economy.yaml", "programs[2].budget"));
+        assert!(r.left_out_programs_in("pokja/living.yaml"));
+    }
+
+    #[test]
+    fn a_bad_programme_is_left_out_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "masterplan.yaml", MASTERPLAN);
+        write(
+            dir.path(),
+            "pokja/economy.yaml",
+            "dimension: economy\ncoordinator: DKISP\nprograms:\n  - { id: ECO-01, name: A, element: ukm, category: policy, lead: DKISP, start: 2023, end: dua }\n  - { id: ECO-02, name: B, element: ukm, category: policy, lead: DKISP, start: 2023, end: 2024, depends_on: [ECO-01] }\n",
+        );
+        let l = load(dir.path());
+        let p = l.project.unwrap();
+        assert_eq!(p.pokja[0].pokja.programs.len(), 1);
+        assert_eq!(l.recovery.program_slot("pokja/economy.yaml", 0), 1);
+        assert!(l.recovery.left_out_programs.contains("ECO-01"));
+        let d: Vec<_> = l.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].path, "programs[0].end");
+    }
+
+    #[test]
     fn a_broken_pokja_file_does_not_stop_the_others() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "masterplan.yaml", MASTERPLAN);

@@ -1688,6 +1688,30 @@ programs:
     }
 
     #[test]
+    fn flow_lists_and_crlf_are_recovered() {
+        let src = "dimension: living\r\ncoordinator: DINKES\r\nprograms: [\r\n  { id: A-1, name: A, element: health, category: policy, lead: X, start: 2023, end: 2024, sdgs: [3, x, 4] },\r\n  { id: A-2, name: B, element: health, category: polcy, lead: X, start: 2023, end: 2024 },\r\n  { id: A-3, name: C, element: health, category: policy, lead: X, start: 2023, end: 2024, budget: [{ source: apdb, amount: 1 }] }\r\n]\r\n";
+        let r = recover(src);
+        let got: Vec<(&str, Option<usize>)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("programs[0].sdgs[1]", Some(4)),
+                ("programs[1].category", Some(5)),
+                ("programs[2].budget[0].source", Some(6)),
+            ]
+        );
+        let p = r.value.unwrap();
+        assert_eq!(p.programs.len(), 2);
+        assert_eq!(p.programs[0].sdgs, [3, 4]);
+        assert!(p.programs[1].budget.is_empty());
+        assert_eq!(r.kept, Some(vec![0, 2]));
+    }
+
+    #[test]
     fn removable_pieces() {
         assert_eq!(
             removable("programs[1]", "programs[1].budget[0].source"),
