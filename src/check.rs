@@ -33,10 +33,12 @@ impl Checked {
 pub fn check(root: &Path) -> Checked {
     let loaded = crate::load::load(root);
     let mut diagnostics = loaded.diagnostics;
-    match (&loaded.project, &loaded.taxonomy) {
-        (Some(p), Some(t)) => diagnostics.extend(crate::validate::validate(p, t)),
-        (Some(p), None) => diagnostics.extend(crate::validate::validate_without_taxonomy(p)),
-        _ => {}
+    if let Some(p) = loaded.project.as_ref().or(loaded.partial.as_ref()) {
+        diagnostics.extend(crate::validate::validate_recovered(
+            p,
+            loaded.taxonomy.as_ref(),
+            &loaded.recovery,
+        ));
     }
     loaded.sources.locate(&mut diagnostics);
     sort(&mut diagnostics, loaded.taxonomy.as_ref());

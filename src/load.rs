@@ -1,13 +1,20 @@
 //! Load: a project folder to the typed model, with the location of every field.
 //!
 //! Every file is read and parsed even when another one fails, so one run reports every problem:
-//! a pokja file that does not parse is left out of [`Project::pokja`], the others still load.
+//! a pokja file that cannot be read as YAML is left out of [`Project::pokja`], the others still
+//! load. Inside a file that is valid YAML but does not fit the input format, loading recovers
+//! at a finer grain ([`yaml::parse_recovering`]): a programme (or an OPD entry of
+//! masterplan.yaml) with a type-level mistake is reported and left out, the rest of the file
+//! loads and is validated; [`Recovery`] tells validation what was left out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Masterplan, Pokja, PokjaFile, Project};
+use crate::model::{
+    Language, Masterplan, Opd, Period, Pokja, PokjaFile, Program, Project, Region, RegionType,
+    Rpjmd,
+};
 use crate::suggest;
 use crate::taxonomy::{self, Taxonomy};
 use crate::yaml::{self, LocationIndex};
@@ -28,6 +35,81 @@ pub struct Loaded {
     pub taxonomy: Option<Taxonomy>,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
+    /// What was left out of the model because it did not deserialize.
+    pub recovery: Recovery,
+    /// When a required field of masterplan.yaml is unusable (so `project` is `None`) but its
+    /// period and OPD list are fine: the project with only those fields of masterplan.yaml, so
+    /// the pokja files are still validated. Never rendered.
+    pub partial: Option<Project>,
+}
+
+/// What loading left out of the model (programmes, OPD entries that did not deserialize), so
+/// validation names the kept ones by their place in the file and does not report references to
+/// the left-out ones as unknown (their own mistake is already reported).
+#[derive(Debug, Default, Clone)]
+pub struct Recovery {
+    /// Per pokja file with programmes left out: the index in the file of each programme kept,
+    /// in order (`pokja.programs[k]` is `programs[program_slots[file][k]]` in the file).
+    pub program_slots: BTreeMap<String, Vec<usize>>,
+    /// The ids of the programmes left out, where readable.
+    pub left_out_programs: BTreeSet<String>,
+    /// When OPD entries of masterplan.yaml were left out: the index of each one kept.
+    pub opd_slots: Option<Vec<usize>>,
+    /// The codes of the OPD entries left out, where readable.
+    pub left_out_opd: BTreeSet<String>,
+    /// masterplan.yaml has an unusable required field: only its period, OPD list, RPJMD and
+    /// taxonomy were read ([`Loaded::partial`]); its own rules are not checked.
+    pub masterplan_partial: bool,
+    /// (file, field path) of every piece blanked out of what was kept (`swot`,
+    /// `programs[1].budget[1]`); its mistake is reported, its absence is not.
+    pub removed: BTreeSet<(String, String)>,
+}
+
+impl Recovery {
+    /// The index in `file` of the programme at `index` in the loaded pokja.
+    pub fn program_slot(&self, file: &str, index: usize) -> usize {
+        self.program_slots
+            .get(file)
+            .and_then(|s| s.get(index).copied())
+            .unwrap_or(index)
+    }
+
+    /// The index in masterplan.yaml of the OPD at `index` in the loaded masterplan.
+    pub fn opd_slot(&self, index: usize) -> usize {
+        self.opd_slots
+            .as_ref()
+            .and_then(|s| s.get(index).copied())
+            .unwrap_or(index)
+    }
+
+    /// True when `path` of `file`, or something inside it, was blanked out.
+    pub fn removed_under(&self, file: &str, path: &str) -> bool {
+        let from = (file.to_string(), path.to_string());
+        self.removed.range(from..).next().is_some_and(|(f, p)| {
+            f == file
+                && p.strip_prefix(path)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        })
+    }
+
+    /// True when programmes of `file` were left out.
+    pub fn left_out_programs_in(&self, file: &str) -> bool {
+        self.program_slots.contains_key(file)
+    }
+}
+
+/// The one field of a left-out programme that other programmes refer to.
+#[derive(serde::Deserialize)]
+struct ProgramId {
+    #[serde(default)]
+    id: Option<String>,
+}
+
+/// The one field of a left-out OPD entry that pokja files refer to.
+#[derive(serde::Deserialize)]
+struct OpdCode {
+    #[serde(default)]
+    code: Option<String>,
 }
 
 /// One file read from the project: its text and, built on first use, where each field stands
@@ -112,6 +194,23 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
+    let bytes = read(path, file, sources, diagnostics)?;
+    match yaml::parse_value::<T>(&bytes, file) {
+        Ok(value) => Some(value),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Read one file and record its text in `sources`; diagnostics when it cannot be read.
+fn read(
+    path: &Path,
+    file: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
     // Refuse an oversized file before reading it into memory.
     if let Ok(meta) = std::fs::metadata(path)
         && meta.len() > yaml::MAX_FILE_BYTES as u64
@@ -140,20 +239,128 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    let result = yaml::parse_value::<T>(&bytes, file);
-    // Keep the text as the parser saw it (without a byte-order mark), so indexes match it.
+    // Keep the text as the parser sees it (without a byte-order mark), so indexes match it.
     let text = match yaml::decode(&bytes, file) {
         Ok(text) => text.to_string(),
         Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
     };
     sources.insert(file, text);
-    match result {
-        Ok(value) => Some(value),
-        Err(d) => {
-            diagnostics.push(d);
-            None
-        }
+    Some(bytes)
+}
+
+/// Read and parse masterplan.yaml, recovering from OPD entries and top-level fields that do
+/// not deserialize.
+fn read_masterplan(
+    path: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
+) -> Option<Masterplan> {
+    let bytes = read(path, MASTERPLAN_FILE, sources, diagnostics)?;
+    let r = yaml::parse_recovering::<Masterplan, Opd, OpdCode>(
+        &bytes,
+        MASTERPLAN_FILE,
+        "opd",
+        |m, opd| m.opd = opd,
+    );
+    let readable = !r
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.code, "E0001" | "E0002" | "E0003" | "E0005"));
+    diagnostics.extend(r.diagnostics);
+    recovery.opd_slots = r.kept;
+    recovery.removed.extend(
+        r.removed
+            .into_iter()
+            .map(|p| (MASTERPLAN_FILE.to_string(), p)),
+    );
+    recovery
+        .left_out_opd
+        .extend(r.left_out.into_iter().filter_map(|o| o.code));
+    if r.value.is_some() || !readable {
+        return r.value;
     }
+    // A required field is unusable (its mistake is reported). If the fields the pokja files
+    // are checked against (period, OPD list, RPJMD, taxonomy) are fine, keep them, so the
+    // pokja files are still validated.
+    let core = yaml::parse_recovering::<MasterplanCore, Opd, OpdCode>(
+        &bytes,
+        MASTERPLAN_FILE,
+        "opd",
+        |m, opd| m.opd = opd,
+    );
+    let c = core.value?;
+    recovery.masterplan_partial = true;
+    recovery.opd_slots = core.kept;
+    recovery.left_out_opd = core.left_out.into_iter().filter_map(|o| o.code).collect();
+    Some(Masterplan {
+        region: Region {
+            name: String::new(),
+            kind: RegionType::Kabupaten,
+            province: None,
+            capital: None,
+            head: None,
+            area_km2: None,
+            population: None,
+            districts: None,
+            villages: None,
+            logo: None,
+        },
+        period: c.period,
+        language: Language::default(),
+        taxonomy: c.taxonomy,
+        title: None,
+        foreword: None,
+        vision: String::new(),
+        missions: Vec::new(),
+        rpjmd: c.rpjmd,
+        opd: c.opd,
+        team: None,
+        legal_basis: None,
+    })
+}
+
+/// The fields of masterplan.yaml that the pokja files are checked against, read when another
+/// required field is unusable (the other fields are ignored here: their mistakes are reported
+/// by the full reading).
+#[derive(serde::Deserialize)]
+struct MasterplanCore {
+    period: Period,
+    #[serde(default)]
+    taxonomy: Option<String>,
+    #[serde(default)]
+    rpjmd: Option<Rpjmd>,
+    #[serde(default)]
+    opd: Vec<Opd>,
+}
+
+/// Read and parse one pokja file, recovering from programmes and top-level fields that do not
+/// deserialize.
+fn read_pokja(
+    path: &Path,
+    file: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
+) -> Option<Pokja> {
+    let bytes = read(path, file, sources, diagnostics)?;
+    let r = yaml::parse_recovering::<Pokja, Program, ProgramId>(
+        &bytes,
+        file,
+        "programs",
+        |p, programs| p.programs = programs,
+    );
+    diagnostics.extend(r.diagnostics);
+    recovery
+        .removed
+        .extend(r.removed.into_iter().map(|p| (file.to_string(), p)));
+    if let Some(kept) = r.kept {
+        recovery.program_slots.insert(file.to_string(), kept);
+    }
+    recovery
+        .left_out_programs
+        .extend(r.left_out.into_iter().filter_map(|p| p.id));
+    r.value
 }
 
 /// Load a project folder.
@@ -161,11 +368,11 @@ pub fn load(root: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     let masterplan_path = root.join(MASTERPLAN_FILE);
     let masterplan: Option<Masterplan> = if masterplan_path.is_file() {
-        read_and_parse(
+        read_masterplan(
             &masterplan_path,
-            MASTERPLAN_FILE,
             &mut loaded.sources,
             &mut loaded.diagnostics,
+            &mut loaded.recovery,
         )
     } else {
         let dir = if root.as_os_str().is_empty() {
@@ -185,27 +392,39 @@ pub fn load(root: &Path) -> Loaded {
         None
     };
 
-    let taxonomy = masterplan.as_ref().and_then(|m| {
-        resolve_taxonomy(
-            root,
-            m.taxonomy.as_deref(),
-            &mut loaded.sources,
-            &mut loaded.diagnostics,
-        )
-    });
+    // A `taxonomy` field blanked out for a mistake: no taxonomy (rather than the default one,
+    // which would report every pokja file of a custom taxonomy as stray).
+    let taxonomy_removed = loaded.recovery.removed_under(MASTERPLAN_FILE, "taxonomy");
+    let taxonomy = masterplan
+        .as_ref()
+        .filter(|_| !taxonomy_removed)
+        .and_then(|m| {
+            resolve_taxonomy(
+                root,
+                m.taxonomy.as_deref(),
+                &mut loaded.sources,
+                &mut loaded.diagnostics,
+            )
+        });
 
     let pokja = load_pokja(
         root,
         taxonomy.as_ref(),
         &mut loaded.sources,
         &mut loaded.diagnostics,
+        &mut loaded.recovery,
     );
 
-    loaded.project = masterplan.map(|masterplan| Project {
+    let project = masterplan.map(|masterplan| Project {
         root: root.to_path_buf(),
         masterplan,
         pokja,
     });
+    if loaded.recovery.masterplan_partial {
+        loaded.partial = project;
+    } else {
+        loaded.project = project;
+    }
     loaded.taxonomy = taxonomy;
     loaded
 }
@@ -341,6 +560,7 @@ fn load_pokja(
     taxonomy: Option<&Taxonomy>,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
 ) -> Vec<PokjaFile> {
     let dir = root.join(POKJA_DIR);
     // Entry names of pokja/, sorted, dot-files left out.
@@ -380,7 +600,7 @@ fn load_pokja(
             if *is_file && (name.ends_with(".yaml") || name.ends_with(".yml")) {
                 let file = format!("{POKJA_DIR}/{name}");
                 if let Some(pokja) =
-                    read_and_parse::<Pokja>(&dir.join(name), &file, sources, diagnostics)
+                    read_pokja(&dir.join(name), &file, sources, diagnostics, recovery)
                 {
                     out.push(PokjaFile { file, pokja });
                 }
@@ -461,8 +681,7 @@ fn load_pokja(
             }
             continue;
         }
-        if let Some(pokja) = read_and_parse::<Pokja>(&dir.join(&name), &file, sources, diagnostics)
-        {
+        if let Some(pokja) = read_pokja(&dir.join(&name), &file, sources, diagnostics, recovery) {
             out.push(PokjaFile { file, pokja });
         }
     }
@@ -565,6 +784,45 @@ opd:
         assert_eq!(l.taxonomy.unwrap().name, "desa");
         assert_eq!(l.project.unwrap().pokja.len(), 1);
         assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    }
+
+    #[test]
+    fn recovery_maps_slots_and_removed_paths() {
+        let mut r = Recovery::default();
+        r.program_slots
+            .insert("pokja/living.yaml".to_string(), vec![0, 2, 3]);
+        r.removed.insert((
+            "pokja/living.yaml".to_string(),
+            "programs[2].budget[0]".to_string(),
+        ));
+        assert_eq!(r.program_slot("pokja/living.yaml", 1), 2);
+        assert_eq!(r.program_slot("pokja/living.yaml", 7), 7);
+        assert_eq!(r.program_slot("pokja/economy.yaml", 1), 1);
+        assert!(r.removed_under("pokja/living.yaml", "programs[2].budget"));
+        assert!(r.removed_under("pokja/living.yaml", "programs[2]"));
+        assert!(!r.removed_under("pokja/living.yaml", "programs[2].budget[1]"));
+        assert!(!r.removed_under("pokja/living.yaml", "programs[20]"));
+        assert!(!r.removed_under("pokja/economy.yaml", "programs[2].budget"));
+        assert!(r.left_out_programs_in("pokja/living.yaml"));
+    }
+
+    #[test]
+    fn a_bad_programme_is_left_out_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "masterplan.yaml", MASTERPLAN);
+        write(
+            dir.path(),
+            "pokja/economy.yaml",
+            "dimension: economy\ncoordinator: DKISP\nprograms:\n  - { id: ECO-01, name: A, element: ukm, category: policy, lead: DKISP, start: 2023, end: dua }\n  - { id: ECO-02, name: B, element: ukm, category: policy, lead: DKISP, start: 2023, end: 2024, depends_on: [ECO-01] }\n",
+        );
+        let l = load(dir.path());
+        let p = l.project.unwrap();
+        assert_eq!(p.pokja[0].pokja.programs.len(), 1);
+        assert_eq!(l.recovery.program_slot("pokja/economy.yaml", 0), 1);
+        assert!(l.recovery.left_out_programs.contains("ECO-01"));
+        let d: Vec<_> = l.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].path, "programs[0].end");
     }
 
     #[test]

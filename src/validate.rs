@@ -10,31 +10,44 @@ use std::io::Read;
 use std::path::{Component, Path};
 
 use crate::diagnostic::Diagnostic;
-use crate::load::MASTERPLAN_FILE;
+use crate::load::{MASTERPLAN_FILE, Recovery};
 use crate::model::{Masterplan, PokjaFile, Program, Project};
 use crate::suggest;
 use crate::taxonomy::{Dimension, Taxonomy};
 
 /// Check a loaded project against the input contract and the taxonomy.
 pub fn validate(project: &Project, taxonomy: &Taxonomy) -> Vec<Diagnostic> {
-    run(project, Some(taxonomy))
+    run(project, Some(taxonomy), &Recovery::default())
 }
 
 /// Every rule that does not need the taxonomy (dimensions and elements), for a project whose
 /// taxonomy could not be resolved: its other mistakes are still reported in the same run.
 pub fn validate_without_taxonomy(project: &Project) -> Vec<Diagnostic> {
-    run(project, None)
+    run(project, None, &Recovery::default())
 }
 
-fn run(project: &Project, taxonomy: Option<&Taxonomy>) -> Vec<Diagnostic> {
+/// Validate a project that loading recovered from mistakes in (`crate::load::Loaded`): the
+/// kept programmes and OPD entries are named by their place in the file, and references to the
+/// left-out ones (already reported) are not reported again. With or without a taxonomy.
+pub fn validate_recovered(
+    project: &Project,
+    taxonomy: Option<&Taxonomy>,
+    recovery: &Recovery,
+) -> Vec<Diagnostic> {
+    run(project, taxonomy, recovery)
+}
+
+fn run(project: &Project, taxonomy: Option<&Taxonomy>, recovery: &Recovery) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let m = &project.masterplan;
-    validate_masterplan(m, &project.root, &mut out);
-    let opd = OpdCodes::new(m);
-    for pf in &project.pokja {
-        validate_pokja(pf, m, taxonomy, &opd, &mut out);
+    if !recovery.masterplan_partial {
+        validate_masterplan(m, &project.root, recovery, &mut out);
     }
-    validate_programs_across(project, &mut out);
+    let opd = OpdCodes::new(m, recovery);
+    for pf in &project.pokja {
+        validate_pokja(pf, m, taxonomy, &opd, recovery, &mut out);
+    }
+    validate_programs_across(project, recovery, &mut out);
     out
 }
 
@@ -42,20 +55,23 @@ fn run(project: &Project, taxonomy: Option<&Taxonomy>) -> Vec<Diagnostic> {
 struct OpdCodes<'a> {
     codes: HashMap<&'a str, ()>,
     list: Vec<&'a str>,
+    /// Codes of OPD entries left out by loading (their mistake is reported already).
+    left_out: &'a std::collections::BTreeSet<String>,
 }
 
 impl<'a> OpdCodes<'a> {
-    fn new(m: &'a Masterplan) -> Self {
+    fn new(m: &'a Masterplan, recovery: &'a Recovery) -> Self {
         let list: Vec<&str> = m.opd.iter().map(|o| o.code.as_str()).collect();
         OpdCodes {
             codes: list.iter().map(|c| (*c, ())).collect(),
             list,
+            left_out: &recovery.left_out_opd,
         }
     }
 
     /// An error when `code` is not a known OPD code.
     fn check(&self, code: &str, file: &str, path: String, role: &str, out: &mut Vec<Diagnostic>) {
-        if self.codes.contains_key(code) {
+        if self.codes.contains_key(code) || self.left_out.contains(code) {
             return;
         }
         let mut d = Diagnostic::error(
@@ -91,7 +107,12 @@ fn is_opd_code(code: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-fn validate_masterplan(m: &Masterplan, root: &Path, out: &mut Vec<Diagnostic>) {
+fn validate_masterplan(
+    m: &Masterplan,
+    root: &Path,
+    recovery: &Recovery,
+    out: &mut Vec<Diagnostic>,
+) {
     let f = MASTERPLAN_FILE;
     if m.region.name.trim().is_empty() {
         out.push(Diagnostic::error(
@@ -176,7 +197,8 @@ fn validate_masterplan(m: &Masterplan, root: &Path, out: &mut Vec<Diagnostic>) {
         );
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, o) in m.opd.iter().enumerate() {
+    for (k, o) in m.opd.iter().enumerate() {
+        let i = recovery.opd_slot(k);
         let path = format!("opd[{i}].code");
         if !is_opd_code(&o.code) {
             out.push(
@@ -337,6 +359,7 @@ fn validate_pokja(
     m: &Masterplan,
     taxonomy: Option<&Taxonomy>,
     opd: &OpdCodes<'_>,
+    recovery: &Recovery,
     out: &mut Vec<Diagnostic>,
 ) {
     let f = pf.file.as_str();
@@ -392,11 +415,13 @@ fn validate_pokja(
     }
     let dimension = taxonomy.and_then(|t| t.dimension(key));
     let mut used_elements: HashMap<&str, ()> = HashMap::new();
-    for (i, prog) in p.programs.iter().enumerate() {
-        validate_program(prog, i, f, key, dimension, m, taxonomy, opd, out);
+    for (k, prog) in p.programs.iter().enumerate() {
+        let i = recovery.program_slot(f, k);
+        validate_program(prog, i, f, key, dimension, m, taxonomy, opd, recovery, out);
         used_elements.insert(prog.element.as_str(), ());
     }
-    if let Some(dim) = dimension {
+    // With programmes left out, an element may be covered by one of them: no warning.
+    if let Some(dim) = dimension.filter(|_| !recovery.left_out_programs_in(f)) {
         for e in &dim.elements {
             if !used_elements.contains_key(e.key.as_str()) {
                 out.push(
@@ -434,9 +459,12 @@ fn validate_program(
     m: &Masterplan,
     taxonomy: Option<&Taxonomy>,
     opd: &OpdCodes<'_>,
+    recovery: &Recovery,
     out: &mut Vec<Diagnostic>,
 ) {
     let at = |field: &str| format!("programs[{i}].{field}");
+    // A field blanked out by loading for a mistake (reported) is not reported as absent.
+    let removed = |field: &str| recovery.removed_under(f, &at(field));
     let period = m.period;
     if !is_program_id(&prog.id) {
         let upper = prog.id.trim().to_uppercase().replace([' ', '_'], "-");
@@ -607,8 +635,9 @@ fn validate_program(
         .as_ref()
         .map(|r| r.missions.iter().map(|x| x.id.as_str()).collect())
         .unwrap_or_default();
+    let rpjmd_removed = recovery.removed_under(MASTERPLAN_FILE, "rpjmd");
     for (j, id) in prog.rpjmd_missions.iter().enumerate() {
-        if !missions.contains(&id.as_str()) {
+        if !missions.contains(&id.as_str()) && !rpjmd_removed {
             let mut d = Diagnostic::error(
                 "E0215",
                 f,
@@ -659,7 +688,7 @@ fn validate_program(
             );
         }
     }
-    if prog.indicators.is_empty() {
+    if prog.indicators.is_empty() && !removed("indicators") {
         out.push(
             Diagnostic::warning(
                 "W0203",
@@ -670,7 +699,7 @@ fn validate_program(
             .with_hint("add `indicators:` with a name, unit, baseline and yearly targets"),
         );
     }
-    if prog.budget.is_empty() {
+    if prog.budget.is_empty() && !removed("budget") {
         out.push(
             Diagnostic::warning(
                 "W0204",
@@ -683,7 +712,7 @@ fn validate_program(
             ),
         );
     }
-    if prog.outputs.is_empty() {
+    if prog.outputs.is_empty() && !removed("outputs") {
         out.push(
             Diagnostic::warning(
                 "W0205",
@@ -705,12 +734,13 @@ struct Place<'a> {
 }
 
 /// The rules across files: unique ids, dependencies exist, no cycles, no early start.
-fn validate_programs_across(project: &Project, out: &mut Vec<Diagnostic>) {
+fn validate_programs_across(project: &Project, recovery: &Recovery, out: &mut Vec<Diagnostic>) {
     // First definition of each id; later ones are duplicates.
     let mut places: Vec<Place<'_>> = Vec::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     for pf in &project.pokja {
-        for (index, program) in pf.pokja.programs.iter().enumerate() {
+        for (k, program) in pf.pokja.programs.iter().enumerate() {
+            let index = recovery.program_slot(&pf.file, k);
             let place = Place {
                 file: &pf.file,
                 index,
@@ -760,6 +790,10 @@ fn validate_programs_across(project: &Project, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let Some(&target) = by_id.get(dep.as_str()) else {
+                if recovery.left_out_programs.contains(dep.as_str()) {
+                    // Left out by loading; its own mistake is reported.
+                    continue;
+                }
                 let mut d = Diagnostic::error(
                     "E0211",
                     place.file,

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::granit_parser::{Event, Parser, ScanError};
+use serde_saphyr::granit_parser::{Event, Parser, ScanError, StructureStyle};
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error as YamlError};
 
 use crate::diagnostic::Diagnostic;
@@ -72,6 +72,21 @@ impl LocationIndex {
         }
     }
 
+    /// The path of the key `key` that starts exactly at `pos` (a mapping's first key starts
+    /// where the mapping does).
+    pub fn key_path_at(&self, pos: Pos, key: &str) -> Option<&str> {
+        let i = self.ordered.partition_point(|(p, _)| *p < pos);
+        self.ordered
+            .get(i..)?
+            .iter()
+            .take_while(|(p, _)| *p == pos)
+            .map(|(_, path)| &**path)
+            .find(|path| {
+                path.strip_suffix(key)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+            })
+    }
+
     pub fn len(&self) -> usize {
         self.by_path.len()
     }
@@ -127,38 +142,628 @@ pub fn parse<T: DeserializeOwned>(
 /// syntax error found by the event pass takes precedence over the deserializer's complaint
 /// (which may be a type mismatch caused by the broken syntax).
 pub fn parse_value<T: DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, Diagnostic> {
-    let src = decode(bytes, file)?;
+    try_parse::<T>(bytes, file).map_err(|f| match f {
+        Failure::Fatal(d) => d,
+        Failure::Typed { diagnostic, .. } => diagnostic,
+    })
+}
+
+/// Why a file did not deserialize.
+enum Failure {
+    /// The file cannot be read as YAML at all (encoding, empty, syntax, budgets).
+    Fatal(Diagnostic),
+    /// Valid YAML whose content does not fit the type (wrong type, unknown field or value,
+    /// missing field, duplicate key); the location index is built.
+    Typed {
+        diagnostic: Diagnostic,
+        index: LocationIndex,
+    },
+}
+
+fn try_parse<T: DeserializeOwned>(bytes: &[u8], file: &str) -> Result<T, Failure> {
+    let src = decode(bytes, file).map_err(Failure::Fatal)?;
     if is_blank(src) {
-        return Err(Diagnostic::error(
-            "E0003",
-            file,
-            "",
-            format!("{} is empty", file),
-        )
-        .with_hint(
-            "write the fields the input format requires; `masterplan init` makes a working example",
+        return Err(Failure::Fatal(
+            Diagnostic::error("E0003", file, "", format!("{} is empty", file)).with_hint(
+                "write the fields the input format requires; `masterplan init` makes a working example",
+            ),
         ));
     }
     match serde_saphyr::from_str_with_options::<T>(src, options()) {
         Ok(value) => Ok(value),
         Err(e) => Err(match index(src) {
-            Ok(ix) => friendly_error(&e, src, file, Some(&ix)),
-            Err(IndexError::Syntax(se)) => syntax_error(&se, src, file),
-            Err(IndexError::TooLarge { line, column }) => Diagnostic::error(
-                "E0005",
-                file,
-                "",
-                format!(
-                    "{} expands aliases (`*name`) to more than {MAX_EXPANDED_NODES} values; refusing to read it",
-                    file
-                ),
-            )
-            .with_hint(
-                "masterplan files need no more than a few anchors and aliases; write the values out",
-            )
-            .at(line, column),
+            Ok(ix) => {
+                let d = friendly_error(&e, 0, src, file, Some(&ix));
+                if is_fatal(&d) {
+                    Failure::Fatal(d)
+                } else {
+                    Failure::Typed {
+                        diagnostic: d,
+                        index: ix,
+                    }
+                }
+            }
+            Err(IndexError::Syntax(se)) => Failure::Fatal(syntax_error(&se, src, file)),
+            Err(IndexError::TooLarge { line, column }) => Failure::Fatal(
+                Diagnostic::error(
+                    "E0005",
+                    file,
+                    "",
+                    format!(
+                        "{} expands aliases (`*name`) to more than {MAX_EXPANDED_NODES} values; refusing to read it",
+                        file
+                    ),
+                )
+                .with_hint(
+                    "masterplan files need no more than a few anchors and aliases; write the values out",
+                )
+                .at(line, column),
+            ),
         }),
     }
+}
+
+/// A diagnostic that says the file cannot be read at all, so nothing in it can be recovered.
+fn is_fatal(d: &Diagnostic) -> bool {
+    matches!(d.code, "E0001" | "E0002" | "E0003" | "E0005")
+}
+
+/// What [`parse_recovering`] gives: the value, when its top level could be built; every
+/// diagnostic found; which list items were kept; and what could be read of those left out.
+#[derive(Debug)]
+pub struct Recovered<T, K> {
+    /// `None` when the file cannot be read, or a required top-level field is unusable.
+    pub value: Option<T>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The index in the file of each list item kept in `value`, in order; `None` when every
+    /// item was kept (the usual case), so `value`'s indexes are the file's.
+    pub kept: Option<Vec<usize>>,
+    /// For each list item left out (it did not deserialize, or `value` is `None`), the item
+    /// read as `K`, when that works (a struct of the few fields other files refer to, such as
+    /// `id`).
+    pub left_out: Vec<K>,
+    /// The field paths blanked out of the items kept and of the top level (`swot`,
+    /// `programs[1].budget[1]`): validation must not complain that they are absent.
+    pub removed: Vec<String>,
+}
+
+/// Most attempts to deserialize one part (the top level, or one list item) while removing what
+/// fails; each attempt reports one more mistake.
+const MAX_ATTEMPTS: usize = 64;
+
+/// Most text re-read while recovering one file, as a multiple of its size (plus a floor), so a
+/// hostile file with a mistake in each of a million list entries cannot make recovery slow:
+/// past it, the parts not yet recovered are left out silently.
+const RECOVERY_WORK_FACTOR: usize = 8;
+const RECOVERY_WORK_FLOOR: usize = 1 << 20;
+
+/// Parse one file to `T`, recovering from type-level mistakes so that one run reports them all.
+///
+/// The file is first deserialized whole, once (a clean file costs nothing more). When that
+/// fails with a type-level error (wrong type, unknown field or value, missing field, duplicate
+/// key) in valid YAML, the file is read again in parts:
+///
+/// - each item of the top-level list `list_key` (`programs`, `opd`) is deserialized on its own
+///   as `I`, from its own slice of the text;
+/// - the top level is deserialized as `T` with that list replaced by `[]`.
+///
+/// When a part fails, the error is reported (field path and position in the whole file, as
+/// usual) and the smallest removable piece that holds the mistake is blanked out of the text:
+/// the innermost list item on the error's path (`budget[1]`), else the part's field
+/// (`programs[1].outputs`, `swot`); then the part is tried again. A part whose required field
+/// is unusable is left out: a list item is dropped (and read as `K`), a top level gives no
+/// value. Blanking keeps every line and column, so positions stay exact.
+///
+/// `put` stores the items that were kept in the value. Syntax errors, encoding errors and
+/// budget breaches are not recovered from: they give one diagnostic and no value.
+pub fn parse_recovering<T, I, K>(
+    bytes: &[u8],
+    file: &str,
+    list_key: &str,
+    put: impl FnOnce(&mut T, Vec<I>),
+) -> Recovered<T, K>
+where
+    T: DeserializeOwned,
+    I: DeserializeOwned,
+    K: DeserializeOwned,
+{
+    let failed = |d: Diagnostic| Recovered {
+        value: None,
+        diagnostics: vec![d],
+        kept: None,
+        left_out: Vec::new(),
+        removed: Vec::new(),
+    };
+    let (first, ix) = match try_parse::<T>(bytes, file) {
+        Ok(value) => {
+            return Recovered {
+                value: Some(value),
+                diagnostics: Vec::new(),
+                kept: None,
+                left_out: Vec::new(),
+                removed: Vec::new(),
+            };
+        }
+        Err(Failure::Fatal(d)) => return failed(d),
+        Err(Failure::Typed { diagnostic, index }) => (diagnostic, index),
+    };
+    let Ok(src) = decode(bytes, file) else {
+        return failed(first);
+    };
+    let Some(spans) = spans(src, list_key) else {
+        return failed(first);
+    };
+    let ctx = Ctx {
+        src,
+        file,
+        ix: &ix,
+        spans: &spans,
+        work_left: std::cell::Cell::new(
+            src.len()
+                .saturating_mul(RECOVERY_WORK_FACTOR)
+                .saturating_add(RECOVERY_WORK_FLOOR),
+        ),
+    };
+    let mut diagnostics = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
+
+    // The list items, one by one.
+    let mut items: Vec<I> = Vec::with_capacity(spans.items.len());
+    let mut kept: Vec<usize> = Vec::with_capacity(spans.items.len());
+    let mut left_out: Vec<K> = Vec::new();
+    for (n, item) in spans.items.iter().enumerate() {
+        let part = Part {
+            root: format!("{list_key}[{n}]"),
+            window: item.bytes.clone(),
+            column: item.column,
+            line: item.line,
+            list: None,
+        };
+        match ctx.recover::<I>(&part, &mut diagnostics) {
+            Outcome::Value(v, gone) => {
+                items.push(v);
+                kept.push(n);
+                removed.extend(gone);
+            }
+            Outcome::LeftOut => {
+                let text = ctx.text(&part, &[]);
+                if let Ok(k) = serde_saphyr::from_str_with_options::<K>(&text, options()) {
+                    left_out.push(k);
+                }
+            }
+            Outcome::Fatal => return failed(first),
+        }
+    }
+
+    // The top level, with the list replaced by `[]`.
+    let head = Part {
+        root: String::new(),
+        window: 0..src.len(),
+        column: 1,
+        line: 1,
+        list: spans
+            .by_path
+            .get(list_key)
+            .map(|r| (r.clone(), format!("{list_key}: []"))),
+    };
+    let value = match ctx.recover::<T>(&head, &mut diagnostics) {
+        Outcome::Value(v, gone) => {
+            removed.extend(gone);
+            Some(v)
+        }
+        Outcome::LeftOut => None,
+        Outcome::Fatal => return failed(first),
+    };
+    if diagnostics.is_empty() {
+        // Nothing found in parts: keep the whole-file complaint.
+        diagnostics.push(first);
+    }
+    if value.is_none() {
+        // The whole file is left out: so are the items that were read.
+        for &n in &kept {
+            let Some(item) = spans.items.get(n) else {
+                continue;
+            };
+            let part = Part {
+                root: String::new(),
+                window: item.bytes.clone(),
+                column: item.column,
+                line: item.line,
+                list: None,
+            };
+            if let Ok(k) =
+                serde_saphyr::from_str_with_options::<K>(&ctx.text(&part, &[]), options())
+            {
+                left_out.push(k);
+            }
+        }
+        kept.clear();
+    }
+    let value = value.map(|mut v| {
+        put(&mut v, items);
+        v
+    });
+    let kept = (kept.len() < spans.items.len()).then_some(kept);
+    Recovered {
+        value,
+        diagnostics,
+        kept,
+        left_out,
+        removed,
+    }
+}
+
+/// One part of a file deserialized on its own.
+struct Part {
+    /// The field path of the part (`programs[3]`, or empty for the top level).
+    root: String,
+    /// Its bytes in the file.
+    window: std::ops::Range<usize>,
+    /// Where it starts (1-based); the first line is padded to `column`.
+    line: usize,
+    column: usize,
+    /// A range replaced by a text (the list, in the top level), line breaks kept.
+    list: Option<(std::ops::Range<usize>, String)>,
+}
+
+enum Outcome<T> {
+    /// The value, and the field paths blanked out to get it.
+    Value(T, Vec<String>),
+    /// A required field is unusable; reported.
+    LeftOut,
+    /// Not recoverable (a syntax-level error in a part): use the whole-file diagnostic.
+    Fatal,
+}
+
+struct Ctx<'a> {
+    src: &'a str,
+    file: &'a str,
+    ix: &'a LocationIndex,
+    spans: &'a Spans,
+    /// Bytes that may still be parsed (see [`RECOVERY_WORK_FACTOR`]).
+    work_left: std::cell::Cell<usize>,
+}
+
+impl Ctx<'_> {
+    /// The text of a part, with `removed` ranges blanked (spaces, line breaks kept) after the
+    /// text that replaces them (usually none; `[]` for a block list whose items all went).
+    fn text(&self, part: &Part, removed: &[(std::ops::Range<usize>, &str)]) -> String {
+        let mut cuts: Vec<(std::ops::Range<usize>, &str)> = removed.to_vec();
+        if let Some((r, with)) = &part.list {
+            cuts.push((r.clone(), with.as_str()));
+        }
+        cuts.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let w = &part.window;
+        let mut out = " ".repeat(part.column.saturating_sub(1));
+        out.reserve(w.len());
+        let mut at = w.start;
+        for (r, with) in cuts {
+            let start = r.start.max(at);
+            let end = r.end.min(w.end);
+            if start >= end {
+                continue;
+            }
+            let (Some(before), Some(inside)) = (self.src.get(at..start), self.src.get(start..end))
+            else {
+                continue;
+            };
+            out.push_str(before);
+            out.push_str(with);
+            let mut width = with.chars().count();
+            for c in inside.chars() {
+                if c == '\n' || c == '\r' {
+                    out.push(c);
+                    width = 0;
+                } else if width > 0 {
+                    width -= 1;
+                } else {
+                    out.push(' ');
+                }
+            }
+            at = end;
+        }
+        out.push_str(self.src.get(at..w.end).unwrap_or(""));
+        out
+    }
+
+    /// Deserialize a part, reporting and blanking out what fails until it works or a
+    /// required field is unusable.
+    fn recover<T: DeserializeOwned>(&self, part: &Part, out: &mut Vec<Diagnostic>) -> Outcome<T> {
+        let shift = part.line.saturating_sub(1);
+        let mut removed: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+        let mut paths: Vec<String> = Vec::new();
+        // Per block list: how many of its items were removed.
+        let mut emptied: HashMap<&str, usize> = HashMap::new();
+        // Fields of the part removed, and fields a misspelt key was taken for.
+        let mut gone: Vec<String> = Vec::new();
+        for _ in 0..MAX_ATTEMPTS {
+            let text = self.text(part, &removed);
+            let Some(left) = self.work_left.get().checked_sub(text.len()) else {
+                return Outcome::LeftOut;
+            };
+            self.work_left.set(left);
+            let e = match serde_saphyr::from_str_with_options::<T>(&text, options()) {
+                Ok(v) => return Outcome::Value(v, paths),
+                Err(e) => e,
+            };
+            let d = friendly_error(&e, shift, self.src, self.file, Some(self.ix));
+            if is_fatal(&d) {
+                return Outcome::Fatal;
+            }
+            let err = inner(&e);
+            if let YamlError::SerdeMissingField { field, .. } = err
+                && d.path == part.root
+            {
+                // A required field of the part: removed by us (its mistake is reported), or
+                // really missing.
+                if !gone.iter().any(|g| g == field) {
+                    out.push(d);
+                }
+                return Outcome::LeftOut;
+            }
+            if let YamlError::SerdeUnknownField {
+                field, expected, ..
+            } = err
+                && let Some(c) = suggest::did_you_mean(field, expected.iter().copied())
+            {
+                gone.push(c.to_string());
+            }
+            let Some(unit) = removable(&part.root, &d.path).map(str::to_string) else {
+                out.push(d);
+                return Outcome::LeftOut;
+            };
+            let Some(range) = self.spans.by_path.get(&unit).cloned() else {
+                out.push(d);
+                return Outcome::LeftOut;
+            };
+            if removed.iter().any(|(r, _)| *r == range) {
+                return Outcome::LeftOut;
+            }
+            if let Some(field) = direct_field(&part.root, &unit) {
+                gone.push(field.to_string());
+            }
+            out.push(d);
+            // A block list whose last item goes would read as nothing (not a list): it becomes
+            // `[]` instead.
+            let list = unit
+                .strip_suffix(']')
+                .and_then(|u| u.rfind('[').and_then(|i| u.get(..i)))
+                .and_then(|l| self.spans.block_lists.get_key_value(l));
+            match list {
+                Some((l, (value, count))) => {
+                    let n = emptied.entry(l.as_str()).or_insert(0);
+                    *n += 1;
+                    if *n == *count {
+                        removed.push((value.clone(), "[]"));
+                    } else {
+                        removed.push((range, ""));
+                    }
+                }
+                None => removed.push((range, "")),
+            }
+            paths.push(unit);
+        }
+        Outcome::LeftOut
+    }
+}
+
+/// The piece to blank out for an error at `path` inside the part at `root`: the innermost list
+/// item on the path below `root` (`programs[1].budget[1]`), else the part's field on the path
+/// (`programs[1].outputs`). `None` when the path is not inside the part.
+fn removable<'p>(root: &str, path: &'p str) -> Option<&'p str> {
+    let rest = if root.is_empty() {
+        path
+    } else {
+        path.strip_prefix(root)?
+            .strip_prefix('.')
+            .or_else(|| path.strip_prefix(root)?.starts_with('[').then_some(""))?
+    };
+    if rest.is_empty() {
+        return None;
+    }
+    let below = path.len() - rest.len();
+    // The innermost `[i]` that closes inside `rest`.
+    if let Some(close) = path.rfind(']')
+        && close >= below
+    {
+        return path.get(..=close);
+    }
+    let end = rest.find(['.', '[']).map_or(path.len(), |i| below + i);
+    path.get(..end)
+}
+
+/// `unit` as a field name of the part at `root`, when it is one (`programs[1].budget` ->
+/// `budget`).
+fn direct_field<'u>(root: &str, unit: &'u str) -> Option<&'u str> {
+    let rest = if root.is_empty() {
+        unit
+    } else {
+        unit.strip_prefix(root)?.strip_prefix('.')?
+    };
+    (!rest.is_empty() && !rest.contains(['.', '['])).then_some(rest)
+}
+
+/// Where the removable pieces of a file stand, for [`parse_recovering`].
+#[derive(Default)]
+struct Spans {
+    /// Field path -> bytes to blank to remove it: a mapping entry from its key to the end of
+    /// its value; a block list item from its `-`; a flow list item with its trailing comma.
+    by_path: HashMap<String, std::ops::Range<usize>>,
+    /// Block lists: path -> (bytes of the value, number of items).
+    block_lists: HashMap<String, (std::ops::Range<usize>, usize)>,
+    /// The items of the top-level list.
+    items: Vec<ItemSpan>,
+}
+
+struct ItemSpan {
+    bytes: std::ops::Range<usize>,
+    /// 1-based line and column (in characters) where the item starts.
+    line: usize,
+    column: usize,
+}
+
+/// An open collection in the spans pass.
+struct Open {
+    path: String,
+    unit_start: usize,
+    /// Where the collection itself starts (for a list, its first `-` or its `[`).
+    node_start: usize,
+    flow_item: bool,
+    /// A flow collection (`{...}`, `[...]`): its entries take their trailing comma along.
+    flow: bool,
+    /// For an item of the top-level list: where its node starts (byte, line, column).
+    list_item: Option<(usize, usize, usize)>,
+    kind: OpenKind,
+}
+
+enum OpenKind {
+    /// The key being read (text, start), `None` while a key is due.
+    Map(Option<(String, usize)>),
+    Seq(usize),
+}
+
+/// One pass over the events of a text: the removable span of every node (see [`Spans`]) and
+/// the items of the top-level sequence at `list_key`. `None` when a key is not a plain scalar
+/// or a position has no byte offset (nothing is then recovered).
+fn spans(src: &str, list_key: &str) -> Option<Spans> {
+    let bytes = src.as_bytes();
+    let mut out = Spans::default();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut parser = Parser::new_from_str(src);
+    // The end of a removable span: a flow item takes its trailing comma along.
+    let extend = |end: usize, flow_item: bool| -> usize {
+        if !flow_item {
+            return end;
+        }
+        let mut i = end;
+        while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b',') {
+            i + 1
+        } else {
+            end
+        }
+    };
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.ok()?;
+        let opens = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
+        let is_node = opens || matches!(event, Event::Scalar(..) | Event::Alias(_));
+        let start = span.start.byte_offset()?;
+        let end = span.end.byte_offset()?;
+        if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+            let o = stack.pop()?;
+            let stop = extend(end.max(o.unit_start), o.flow_item);
+            if let OpenKind::Seq(count) = o.kind
+                && !o.flow
+                && count > 0
+            {
+                // A block list starts at its first `-` (the event is at the first item).
+                let mut from = o.node_start;
+                while from > 0 && matches!(bytes.get(from - 1), Some(b' ' | b'\t')) {
+                    from -= 1;
+                }
+                if from > 0 && bytes.get(from - 1) == Some(&b'-') {
+                    from -= 1;
+                } else {
+                    from = o.node_start;
+                }
+                out.block_lists
+                    .insert(o.path.clone(), (from..end.max(from), count));
+            }
+            if let Some((from, line, column)) = o.list_item {
+                out.items.push(ItemSpan {
+                    bytes: from..end.max(from),
+                    line,
+                    column,
+                });
+            }
+            out.by_path.insert(o.path, o.unit_start..stop);
+            continue;
+        }
+        if !is_node {
+            continue;
+        }
+        let root_list = stack.len() == 2;
+        let (path, unit_start, flow_item) = match stack.last_mut() {
+            None => (String::new(), 0, false),
+            Some(parent) => match &mut parent.kind {
+                OpenKind::Map(key @ None) => {
+                    let Event::Scalar(text, ..) = &event else {
+                        return None;
+                    };
+                    *key = Some((text.to_string(), start));
+                    continue;
+                }
+                OpenKind::Map(key) => {
+                    let (k, from) = key.take()?;
+                    let path = if parent.path.is_empty() {
+                        k
+                    } else {
+                        format!("{}.{k}", parent.path)
+                    };
+                    (path, from, parent.flow)
+                }
+                OpenKind::Seq(next) => {
+                    let path = format!("{}[{next}]", parent.path);
+                    *next += 1;
+                    if parent.flow {
+                        (path, start, true)
+                    } else {
+                        // A block item starts at its `-`.
+                        let mut i = start;
+                        while i > 0
+                            && matches!(bytes.get(i - 1), Some(b' ' | b'\t' | b'\n' | b'\r'))
+                        {
+                            i -= 1;
+                        }
+                        if i > 0 && bytes.get(i - 1) == Some(&b'-') {
+                            (path, i - 1, false)
+                        } else {
+                            (path, start, false)
+                        }
+                    }
+                }
+            },
+        };
+        let list_item = (root_list
+            && stack
+                .last()
+                .is_some_and(|p| p.path == list_key && matches!(p.kind, OpenKind::Seq(_))))
+        .then(|| (start, span.start.line(), span.start.col() + 1));
+        if opens {
+            let kind = if matches!(event, Event::MappingStart(..)) {
+                OpenKind::Map(None)
+            } else {
+                OpenKind::Seq(0)
+            };
+            let flow = matches!(
+                event,
+                Event::MappingStart(StructureStyle::Flow, ..)
+                    | Event::SequenceStart(StructureStyle::Flow, ..)
+            );
+            stack.push(Open {
+                path,
+                unit_start,
+                node_start: start,
+                flow_item,
+                flow,
+                list_item,
+                kind,
+            });
+        } else {
+            if let Some((from, line, column)) = list_item {
+                out.items.push(ItemSpan {
+                    bytes: from..end.max(from),
+                    line,
+                    column,
+                });
+            }
+            let stop = extend(end.max(unit_start), flow_item);
+            out.by_path.insert(path, unit_start..stop);
+        }
+    }
+    Some(out)
 }
 
 /// Parse a YAML text into `T` (built-in data such as the taxonomies, or a test), with the same
@@ -461,7 +1066,7 @@ fn human_type(expected: &str) -> String {
         "u8" => "a whole number from 0 to 255",
         "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (not negative)",
         "f32" | "f64" => "a number",
-        "a string" | "string" | "str" => "a text",
+        "a string" | "string" | "str" | "string scalar" => "a text",
         "a boolean" | "bool" | "boolean" => "`true` or `false`",
         "a sequence" | "sequence" | "seq" | "sequence start" => "a list",
         "a map" | "map" | "mapping" | "mapping start" => "a mapping (`key: value` lines)",
@@ -501,7 +1106,11 @@ fn token_at(src: &str, pos: Pos) -> Option<String> {
     let rest: String = line.chars().skip(pos.1.checked_sub(1)?).collect();
     let rest = rest.split(" #").next().unwrap_or("").trim();
     let rest = rest.split(": ").next().unwrap_or("").trim();
-    let rest = rest.trim_end_matches([',', '}', ']']).trim();
+    let rest = if rest.starts_with(['{', '[', '"', '\'']) {
+        rest.trim_end_matches([',', '}', ']']).trim()
+    } else {
+        rest.split([',', '}', ']']).next().unwrap_or("").trim()
+    };
     if rest.is_empty() || rest.len() > 60 {
         None
     } else {
@@ -522,8 +1131,11 @@ fn describe_token(token: &str) -> String {
 }
 
 /// Turn a serde-saphyr error into a diagnostic a planner can act on.
+/// `line_shift` is added to the error's line: a list item parsed on its own (see
+/// [`parse_recovering`]) starts on a later line of the file than its slice does.
 fn friendly_error(
     e: &YamlError,
+    line_shift: usize,
     src: &str,
     file: &str,
     index: Option<&LocationIndex>,
@@ -532,7 +1144,7 @@ fn friendly_error(
     let pos: Option<Pos> = e.location().or_else(|| err.location()).and_then(|l| {
         let line = usize::try_from(l.line()).ok()?;
         let col = usize::try_from(l.column()).ok()?;
-        (line > 0).then_some((line, col.max(1)))
+        (line > 0).then_some((line + line_shift, col.max(1)))
     });
     let path_here = |exact_only: bool| -> String {
         match (index, pos) {
@@ -551,12 +1163,15 @@ fn friendly_error(
         YamlError::SerdeUnknownField {
             field, expected, ..
         } => {
-            let mut d = Diagnostic::error(
-                "E0012",
-                file,
-                path_here(false),
-                format!("unknown field `{field}`"),
-            );
+            // A key and the mapping holding it may start at the same place: name the key.
+            let path = match (index, pos) {
+                (Some(ix), Some(p)) => ix
+                    .key_path_at(p, field)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| path_here(false)),
+                _ => path_here(false),
+            };
+            let mut d = Diagnostic::error("E0012", file, path, format!("unknown field `{field}`"));
             d.hint = suggest::hint(field, expected.iter().copied()).or_else(|| {
                 (!expected.is_empty())
                     .then(|| format!("the fields allowed here are {}", suggest::one_of(expected)))
@@ -933,6 +1548,188 @@ programs:
         let d = parse::<Pokja>(src.as_bytes(), "pokja/living.yaml").unwrap_err();
         assert_eq!(d.code, "E0001");
         assert!(d.message.contains("more than one YAML document"));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Named {
+        id: Option<String>,
+    }
+
+    fn recover(src: &str) -> Recovered<Pokja, Named> {
+        parse_recovering::<Pokja, crate::model::Program, Named>(
+            src.as_bytes(),
+            "pokja/living.yaml",
+            "programs",
+            |p, programs| p.programs = programs,
+        )
+    }
+
+    #[test]
+    fn a_clean_file_is_not_recovered() {
+        let r = recover(POKJA);
+        assert!(r.diagnostics.is_empty());
+        assert!(r.kept.is_none());
+        assert_eq!(r.value.unwrap().programs.len(), 1);
+    }
+
+    #[test]
+    fn bad_programmes_are_left_out_and_all_reported() {
+        let extra = "  - id: LIV-02
+    name: Ambulans
+    element: health
+    category: application
+    lead: DINKES
+    start: 2025
+    end: 2027
+    budget:
+      - { source: apbd, amount: 900 }
+      - { source: apdb, amount: 1 }
+  - { id: LIV-03, name: X, element: health, category: aplication, lead: DINKES, start: 2025, end: 2026 }
+  - id: LIV-04
+    name: Baik
+    element: health
+    category: policy
+    lead: DINKES
+    start: dua ribu
+    end: 2027
+  - id: LIV-05
+    name: Baik juga
+    element: health
+    category: policy
+    lead: DINKES
+    start: 2025
+    end: 2027
+";
+        let src = format!("{POKJA}{extra}swot: {{ strengths: [a] }}\n");
+        let r = recover(&src);
+        let got: Vec<(&str, &str, Option<usize>, Option<usize>)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.path.as_str(), d.line, d.column))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("E0013", "programs[1].budget[1].source", Some(23), Some(19)),
+                ("E0013", "programs[2].category", Some(24), Some(55)),
+                ("E0010", "programs[3].start", Some(30), Some(12)),
+            ]
+        );
+        assert_eq!(
+            r.diagnostics[0].hint.as_deref(),
+            Some("did you mean `apbd`?")
+        );
+        assert!(
+            r.diagnostics[2].message.contains("`dua ribu`"),
+            "{:?}",
+            r.diagnostics[2]
+        );
+        let p = r.value.unwrap();
+        let ids: Vec<&str> = p.programs.iter().map(|p| p.id.as_str()).collect();
+        // LIV-02 loses its bad budget line only; LIV-03 and LIV-04 lack a usable required field.
+        assert_eq!(ids, ["LIV-01", "LIV-02", "LIV-05"]);
+        assert_eq!(p.programs[1].budget.len(), 1);
+        assert_eq!(p.swot.unwrap().strengths, ["a"]);
+        assert_eq!(r.kept, Some(vec![0, 1, 4]));
+        let left: Vec<_> = r.left_out.iter().map(|n| n.id.as_deref()).collect();
+        assert_eq!(left, [Some("LIV-03"), Some("LIV-04")]);
+    }
+
+    #[test]
+    fn top_level_fields_are_recovered_one_by_one() {
+        let src = POKJA
+            .replace(
+                "dimension: living\n",
+                "dimension: living\ngoal: [a, b]\nswot: { strenghts: [a] }\n",
+            )
+            .replace("category: application", "category: aplication");
+        let r = recover(&src);
+        let got: Vec<(&str, &str)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("E0013", "programs[0].category"),
+                ("E0010", "goal"),
+                ("E0012", "swot.strenghts"),
+            ]
+        );
+        let p = r.value.unwrap();
+        assert!(p.goal.is_none() && p.swot.is_none() && p.programs.is_empty());
+        // A misspelt required field: reported once, and the file gives no value.
+        let r = recover(&POKJA.replace("coordinator", "cordinator"));
+        assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+        assert!(r.value.is_none());
+        // Its programmes are left out with it, and named (so references to them stay quiet).
+        let left: Vec<_> = r.left_out.iter().map(|n| n.id.as_deref()).collect();
+        assert_eq!(left, [Some("LIV-01")]);
+        // A syntax error is not recovered from.
+        let r = recover("dimension: [\n");
+        assert_eq!(r.diagnostics[0].code, "E0001");
+    }
+
+    #[test]
+    fn a_list_emptied_by_recovery_stays_a_list() {
+        let src = POKJA.replace(
+            "    end: 2024\n",
+            "    end: 2024\n    budget:\n      - { source: apdb, amount: 5 }\n    sdgs: [3, x]\n",
+        );
+        let r = recover(&src);
+        let got: Vec<&str> = r.diagnostics.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(got, ["programs[0].budget[0].source", "programs[0].sdgs[1]"]);
+        let p = r.value.unwrap();
+        assert!(p.programs[0].budget.is_empty());
+        assert_eq!(p.programs[0].sdgs, [3]);
+        assert_eq!(r.removed, ["programs[0].budget[0]", "programs[0].sdgs[1]"]);
+        assert!(r.kept.is_none());
+    }
+
+    #[test]
+    fn flow_lists_and_crlf_are_recovered() {
+        let src = "dimension: living\r\ncoordinator: DINKES\r\nprograms: [\r\n  { id: A-1, name: A, element: health, category: policy, lead: X, start: 2023, end: 2024, sdgs: [3, x, 4] },\r\n  { id: A-2, name: B, element: health, category: polcy, lead: X, start: 2023, end: 2024 },\r\n  { id: A-3, name: C, element: health, category: policy, lead: X, start: 2023, end: 2024, budget: [{ source: apdb, amount: 1 }] }\r\n]\r\n";
+        let r = recover(src);
+        let got: Vec<(&str, Option<usize>)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("programs[0].sdgs[1]", Some(4)),
+                ("programs[1].category", Some(5)),
+                ("programs[2].budget[0].source", Some(6)),
+            ]
+        );
+        let p = r.value.unwrap();
+        assert_eq!(p.programs.len(), 2);
+        assert_eq!(p.programs[0].sdgs, [3, 4]);
+        assert!(p.programs[1].budget.is_empty());
+        assert_eq!(r.kept, Some(vec![0, 2]));
+    }
+
+    #[test]
+    fn removable_pieces() {
+        assert_eq!(
+            removable("programs[1]", "programs[1].budget[0].source"),
+            Some("programs[1].budget[0]")
+        );
+        assert_eq!(
+            removable("programs[1]", "programs[1].lead"),
+            Some("programs[1].lead")
+        );
+        assert_eq!(removable("programs[1]", "programs[1]"), None);
+        assert_eq!(removable("programs[1]", "programs[12].lead"), None);
+        assert_eq!(removable("", "region.type"), Some("region"));
+        assert_eq!(removable("", "missions[2]"), Some("missions[2]"));
+        assert_eq!(
+            direct_field("programs[1]", "programs[1].budget"),
+            Some("budget")
+        );
+        assert_eq!(direct_field("", "budget[0]"), None);
     }
 
     #[test]

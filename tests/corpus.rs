@@ -8,7 +8,8 @@
 //!
 //! code, file, field path (`-` for none), `line:column` (`-` when the diagnostic has no position)
 //! and a word that the message or the hint must contain. Every case must report at least one
-//! error. See tests/corpus/README.md.
+//! error. A line `#! exact` says the errors reported are exactly those listed (no cascade).
+//! See tests/corpus/README.md.
 
 use std::path::{Path, PathBuf};
 
@@ -133,6 +134,22 @@ fn every_broken_case_reports_what_its_expect_file_says() {
         }
         if !checked.has_errors() {
             failures.push(format!("{name}: no error reported"));
+        }
+        // `#! exact`: the errors are exactly the listed ones (nothing cascades); warnings may
+        // come too.
+        if expect.lines().any(|l| l.trim() == "#! exact") {
+            let extra: Vec<Diagnostic> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error() && !expectations.iter().any(|e| matches(d, e)))
+                .cloned()
+                .collect();
+            if !extra.is_empty() {
+                failures.push(format!(
+                    "{name}: errors not in the expect file (#! exact):\n{}",
+                    show(&extra)
+                ));
+            }
         }
         for e in &expectations {
             if !checked.diagnostics.iter().any(|d| matches(d, e)) {
