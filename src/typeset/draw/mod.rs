@@ -22,11 +22,10 @@ mod post;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, CurTransMat, Destination, ExternalXObject,
-    HighlightingMode, Line, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, XObject, XObjectId,
-    XObjectTransform,
+    ExternalXObject, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Pt, Rect, TextItem, XObject, XObjectId,
 };
 
 use super::fonts::{self, FontId};
@@ -52,54 +51,27 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
         };
         fonts.insert(*font, used_font);
     }
-    let new_pdf = || {
-        let mut pdf = PdfDocument::new(&document.metadata.title);
-        for used_font in fonts.values() {
-            let font = PdfFont::new(used_font.parsed.clone());
-            let id = printpdf::FontId(used_font.name.clone());
-            pdf.resources.fonts.map.insert(id, font);
-        }
-        pdf
-    };
-    let options = PdfSaveOptions {
-        // Compression is done once, after post-processing.
-        optimize: false,
-        subset_fonts: true,
-        // Our text arrives as ready-encoded `Tj` operations (`Op::Unknown`).
-        secure: false,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
 
-    // Pass 1: subset the fonts from the glyph page alone and learn the codes printpdf chose.
-    let glyph_page = glyph_page(&fonts);
-    let mut probe = new_pdf();
-    probe.pages = vec![glyph_page.clone()];
-    let probe_maps = glyphs::to_unicode_maps(&probe.to_lopdf_document(&options, &mut warnings))?;
-    let encoders = glyphs::encoders(&probe_maps, &fonts);
-
-    // Pass 2: the document, with the glyph page last (it yields the same subsets; post-processing
-    // removes the page).
-    let handles: BTreeMap<FontId, PdfFontHandle> = fonts
-        .iter()
-        .map(|(font, used_font)| {
-            let handle = PdfFontHandle::External(printpdf::FontId(used_font.name.clone()));
-            (*font, handle)
-        })
-        .collect();
-    let text = TextEncoding {
-        handles: &handles,
-        encoders: &encoders,
-    };
-    let mut pdf = new_pdf();
+    // Images are decoded up front (in order of first appearance), so printpdf writes their
+    // XObjects together with the fonts.
     let mut images = Images::default();
-    let mut pages = Vec::with_capacity(document.pages.len() + 1);
     for page in &document.pages {
-        pages.push(page_ops(page, document, &text, &mut images));
+        for item in &page.items {
+            if let Item::Image { data, .. } = item {
+                images.get(data);
+            }
+        }
     }
-    pages.push(glyph_page);
-    pdf.pages = pages;
-    for (id, image) in images.registered {
+
+    // printpdf writes the resources: the fonts, subset from the glyph page (a page showing every
+    // used character once), and the image XObjects.
+    let mut pdf = PdfDocument::new(&document.metadata.title);
+    for used_font in fonts.values() {
+        let font = PdfFont::new(used_font.parsed.clone());
+        let id = printpdf::FontId(used_font.name.clone());
+        pdf.resources.fonts.map.insert(id, font);
+    }
+    for (id, image) in std::mem::take(&mut images.registered) {
         pdf.resources.xobjects.map.insert(
             id,
             XObject::External(ExternalXObject {
@@ -110,12 +82,68 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
             }),
         );
     }
-    let lopdf_doc = pdf.to_lopdf_document(&options, &mut warnings);
-    // The text was encoded with pass 1's codes: the subsets must be the same.
-    if glyphs::to_unicode_maps(&lopdf_doc)? != probe_maps {
-        anyhow::bail!("printpdf subset the fonts differently in its two passes");
+    pdf.pages = vec![glyph_page(&fonts)];
+    let options = PdfSaveOptions {
+        // Compression is done by `post` (resources) and per page (content streams).
+        optimize: false,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
+    drop(pdf);
+    let encoders = glyphs::encoders(&glyphs::to_unicode_maps(&doc)?, &fonts);
+    let base = post::Base::take(&mut doc)?;
+
+    // The pages, written by us straight from the display list: one content stream each,
+    // compressed as soon as it is written.
+    let handles: BTreeMap<FontId, String> = fonts
+        .iter()
+        .map(|(font, used_font)| (*font, used_font.name.clone()))
+        .collect();
+    let text = TextEncoding {
+        handles: &handles,
+        encoders: &encoders,
+    };
+    let page_ids: Vec<ObjectId> = document.pages.iter().map(|_| doc.new_object_id()).collect();
+    let mut content = String::new();
+    let mut links = Vec::new();
+    for (page, &page_id) in document.pages.iter().zip(&page_ids) {
+        content.clear();
+        links.clear();
+        page_content(page, document, &text, &mut images, &mut content, &mut links);
+        let (width, height) = page_size(page);
+        let stream = post::compressed_stream(content.as_bytes())?;
+        let contents_id = doc.add_object(stream);
+        let mut annots = Vec::with_capacity(links.len());
+        for link in links.drain(..) {
+            annots.push(Object::Reference(
+                doc.add_object(link.into_dictionary(page_id, &page_ids)),
+            ));
+        }
+        let size = || {
+            Object::Array(vec![
+                Object::Integer(0),
+                Object::Integer(0),
+                Object::Real(width),
+                Object::Real(height),
+            ])
+        };
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"Page".to_vec()));
+        dict.set("MediaBox", size());
+        dict.set("CropBox", size());
+        dict.set("TrimBox", size());
+        dict.set("Parent", Object::Reference(base.pages));
+        dict.set("Resources", Object::Reference(base.resources));
+        dict.set("Contents", Object::Reference(contents_id));
+        if !annots.is_empty() {
+            dict.set("Annots", Object::Array(annots));
+        }
+        doc.objects.insert(page_id, Object::Dictionary(dict));
     }
-    post::finish(lopdf_doc, document)
+    post::finish(doc, &base, &page_ids, document)
 }
 
 /// A page showing every used character of every used font once: what printpdf subsets from.
@@ -140,9 +168,9 @@ fn glyph_page(fonts: &BTreeMap<FontId, UsedFont>) -> PdfPage {
     }
 }
 
-/// How page text is written: the font resources and each font's character encoder.
+/// How page text is written: the font resource names and each font's character encoder.
 struct TextEncoding<'a> {
-    handles: &'a BTreeMap<FontId, PdfFontHandle>,
+    handles: &'a BTreeMap<FontId, String>,
     encoders: &'a BTreeMap<FontId, glyphs::Encoder>,
 }
 
@@ -152,49 +180,48 @@ impl TextEncoding<'_> {
         self.encoders.contains_key(&font)
     }
 
-    fn handle(&self, font: FontId) -> PdfFontHandle {
-        self.handles
-            .get(&font)
-            .cloned()
-            .unwrap_or_else(|| PdfFontHandle::External(printpdf::FontId(String::new())))
+    /// `/Name size Tf`.
+    fn select(&self, out: &mut String, font: FontId, size: f32) {
+        out.push('/');
+        if let Some(name) = self.handles.get(&font) {
+            out.push_str(name);
+        }
+        out.push(' ');
+        glyphs::push_number(out, size);
+        out.push_str(" Tf\n");
     }
 
-    /// Position the text matrix and show `text` in `font`, already encoded to the subset's codes.
-    ///
-    /// Written as one raw operation (`a b c d e f Tm <codes> Tj`): building and formatting a
-    /// lopdf object per glyph string and matrix number was most of the drawing time for long
-    /// documents. `matrix` must be finite.
-    fn show(&self, font: FontId, matrix: [f32; 6], text: &str) -> Op {
-        let mut raw = String::with_capacity(48 + text.len() * 4);
-        for v in matrix {
-            glyphs::push_number(&mut raw, v);
-            raw.push(' ');
-        }
-        raw.push_str("Tm <");
+    /// Position the text matrix and show `text` in `font`, already encoded to the subset's codes:
+    /// `a b c d e f Tm <codes> Tj`. `matrix` must be finite.
+    fn show(&self, out: &mut String, font: FontId, matrix: [f32; 6], text: &str) {
+        push_numbers(out, &matrix);
+        out.push_str("Tm <");
         if let Some(encoder) = self.encoders.get(&font) {
-            encoder.encode_hex(text, &mut raw);
+            encoder.encode_hex(text, out);
         }
-        raw.push_str("> Tj");
-        Op::Unknown {
-            key: raw,
-            value: Vec::new(),
-        }
+        out.push_str("> Tj\n");
     }
+}
+
+/// Each number followed by a space.
+fn push_numbers(out: &mut String, values: &[f32]) {
+    for v in values {
+        glyphs::push_number(out, *v);
+        out.push(' ');
+    }
+}
+
+/// `r g b rg` (fill) or `r g b RG` (stroke), channels clamped to 0..1.
+fn push_color(out: &mut String, c: Rgb, operator: &str) {
+    let ch = |v: f32| fin(v).clamp(0.0, 1.0);
+    push_numbers(out, &[ch(c.0), ch(c.1), ch(c.2)]);
+    out.push_str(operator);
+    out.push('\n');
 }
 
 /// A finite number for the PDF (NaN or infinity would make the file unreadable).
 fn fin(v: f32) -> f32 {
     if v.is_finite() { v } else { 0.0 }
-}
-
-fn color(c: Rgb) -> Color {
-    let ch = |v: f32| fin(v).clamp(0.0, 1.0);
-    Color::Rgb(printpdf::Rgb {
-        r: ch(c.0),
-        g: ch(c.1),
-        b: ch(c.2),
-        icc_profile: None,
-    })
 }
 
 fn page_size(page: &Page) -> (f32, f32) {
@@ -340,22 +367,98 @@ struct TextState {
 }
 
 impl TextState {
-    fn close(&mut self, ops: &mut Vec<Op>) {
+    fn close(&mut self, out: &mut String) {
         if self.open {
-            ops.push(Op::EndTextSection);
+            out.push_str("ET\n");
             self.open = false;
         }
     }
 }
 
-fn page_ops(
+/// A link annotation found on a page, in PDF coordinates (`[x1 y1 x2 y2]`).
+enum Link {
+    Uri {
+        rect: [f32; 4],
+        uri: String,
+    },
+    Goto {
+        rect: [f32; 4],
+        page: usize,
+        top: f32,
+    },
+}
+
+impl Link {
+    /// The annotation dictionary: invisible (no border), `/P` pointing at its page.
+    fn into_dictionary(self, page_id: ObjectId, page_ids: &[ObjectId]) -> Dictionary {
+        let (rect, action) = match self {
+            Link::Uri { rect, uri } => {
+                let mut action = Dictionary::new();
+                action.set("S", Object::Name(b"URI".to_vec()));
+                action.set(
+                    "URI",
+                    Object::String(uri.into_bytes(), StringFormat::Literal),
+                );
+                (rect, action)
+            }
+            Link::Goto { rect, page, top } => {
+                let target = page_ids
+                    .get(page)
+                    .map_or(Object::Null, |id| Object::Reference(*id));
+                let mut action = Dictionary::new();
+                action.set("S", Object::Name(b"GoTo".to_vec()));
+                action.set(
+                    "D",
+                    Object::Array(vec![
+                        target,
+                        Object::Name(b"XYZ".to_vec()),
+                        Object::Real(0.0),
+                        Object::Real(top),
+                        Object::Null,
+                    ]),
+                );
+                (rect, action)
+            }
+        };
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"Annot".to_vec()));
+        dict.set("Subtype", Object::Name(b"Link".to_vec()));
+        dict.set(
+            "Rect",
+            Object::Array(rect.iter().map(|v| Object::Real(*v)).collect()),
+        );
+        dict.set("A", Object::Dictionary(action));
+        dict.set(
+            "Border",
+            Object::Array(vec![
+                Object::Integer(0),
+                Object::Integer(0),
+                Object::Integer(0),
+            ]),
+        );
+        dict.set("H", Object::Name(b"I".to_vec()));
+        dict.set("P", Object::Reference(page_id));
+        dict
+    }
+}
+
+/// An annotation rectangle for a top-left-origin box.
+fn link_rect(page_height: f32, (x, y, w, h): (f32, f32, f32, f32)) -> [f32; 4] {
+    let (x, w, h) = (fin(x), fin(w).max(0.0), fin(h).max(0.0));
+    let bottom = page_height - fin(y) - h;
+    [x, bottom, x + w, bottom + h]
+}
+
+/// Write `page`'s content stream into `out` and collect its links.
+fn page_content(
     page: &Page,
     document: &Document,
     encoding: &TextEncoding,
     images: &mut Images,
-) -> PdfPage {
+    out: &mut String,
+    links: &mut Vec<Link>,
+) {
     let (width, height) = page_size(page);
-    let mut ops = Vec::with_capacity(page.items.len() * 3 + 4);
 
     // Watermarks first, so that everything else is drawn over them.
     for item in &page.items {
@@ -365,7 +468,7 @@ fn page_ops(
             color: c,
         } = item
         {
-            watermark(&mut ops, (width, height), text, *size, *c, encoding);
+            watermark(out, (width, height), text, *size, *c, encoding);
         }
     }
 
@@ -388,40 +491,31 @@ fn page_ops(
                     continue;
                 }
                 if !text.open {
-                    ops.push(Op::StartTextSection);
+                    out.push_str("BT\n");
                     text.open = true;
                 }
                 let size = fin(*size);
                 if text.font != Some((*font, size)) {
-                    ops.push(Op::SetFont {
-                        font: encoding.handle(*font),
-                        size: Pt(size),
-                    });
+                    encoding.select(out, *font, size);
                     text.font = Some((*font, size));
                 }
                 if text.fill != Some(*c) {
-                    ops.push(Op::SetFillColor { col: color(*c) });
+                    push_color(out, *c, "rg");
                     text.fill = Some(*c);
                 }
                 let matrix = [1.0, 0.0, 0.0, 1.0, fin(*x), height - fin(*y)];
-                ops.push(encoding.show(*font, matrix, s));
+                encoding.show(out, *font, matrix, s);
             }
             Item::Rect { x, y, w, h, fill } => {
-                text.close(&mut ops);
+                text.close(out);
                 // The fill colour stays inside q..Q so it never leaks into later text.
-                ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetFillColor { col: color(*fill) });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(fin(*x)),
-                        y: Pt(height - fin(*y) - fin(*h)),
-                        width: Pt(fin(*w)),
-                        height: Pt(fin(*h)),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
+                out.push_str("q\n");
+                push_color(out, *fill, "rg");
+                push_numbers(
+                    out,
+                    &[fin(*x), height - fin(*y) - fin(*h), fin(*w), fin(*h)],
+                );
+                out.push_str("re\nf\nQ\n");
             }
             Item::Line {
                 x1,
@@ -431,30 +525,20 @@ fn page_ops(
                 width: w,
                 color: c,
             } => {
-                text.close(&mut ops);
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point {
-                        x: Pt(fin(x)),
-                        y: Pt(height - fin(y)),
-                    },
-                    bezier: false,
-                };
-                ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetOutlineColor { col: color(*c) });
-                ops.push(Op::SetOutlineThickness {
-                    pt: Pt(fin(*w).max(0.0)),
-                });
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(*x1, *y1), point(*x2, *y2)],
-                        is_closed: false,
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
+                text.close(out);
+                out.push_str("q\n");
+                push_color(out, *c, "RG");
+                push_numbers(out, &[fin(*w).max(0.0)]);
+                out.push_str("w\n");
+                push_numbers(out, &[fin(*x1), height - fin(*y1)]);
+                out.push_str("m\n");
+                push_numbers(out, &[fin(*x2), height - fin(*y2)]);
+                out.push_str("l\nS\nQ\n");
             }
-            Item::UriLink { x, y, w, h, uri } => {
-                ops.push(link(height, (*x, *y, *w, *h), Actions::Uri(uri.clone())));
-            }
+            Item::UriLink { x, y, w, h, uri } => links.push(Link::Uri {
+                rect: link_rect(height, (*x, *y, *w, *h)),
+                uri: uri.clone(),
+            }),
             Item::GotoLink {
                 x,
                 y,
@@ -468,68 +552,38 @@ fn page_ops(
                     continue;
                 };
                 let (_, target_height) = page_size(target_page);
-                let destination = Destination::Xyz {
-                    page: target + 1,
-                    left: Some(0.0),
-                    top: Some(target_height - fin(*top)),
-                    zoom: None,
-                };
-                ops.push(link(height, (*x, *y, *w, *h), Actions::Goto(destination)));
+                links.push(Link::Goto {
+                    rect: link_rect(height, (*x, *y, *w, *h)),
+                    page: *target,
+                    top: target_height - fin(*top),
+                });
             }
             Item::Image { x, y, w, h, data } => {
                 let Some((id, px_w, px_h)) = images.get(data) else {
                     continue;
                 };
-                text.close(&mut ops);
+                text.close(out);
                 let (bw, bh) = (fin(*w).max(0.0), fin(*h).max(0.0));
                 // Fit into the box keeping the aspect ratio, centred.
                 let scale = (bw / px_w as f32).min(bh / px_h as f32);
                 let (iw, ih) = (px_w as f32 * scale, px_h as f32 * scale);
                 let ix = fin(*x) + (bw - iw) / 2.0;
                 let iy = height - fin(*y) - bh + (bh - ih) / 2.0;
-                ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetTransformationMatrix {
-                    matrix: CurTransMat::Raw([iw, 0.0, 0.0, ih, ix, iy]),
-                });
-                ops.push(Op::UseXobject {
-                    id,
-                    transform: XObjectTransform {
-                        no_auto_scale: true,
-                        ..Default::default()
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
+                out.push_str("q\n");
+                push_numbers(out, &[fin(iw), 0.0, 0.0, fin(ih), fin(ix), fin(iy)]);
+                out.push_str("cm\n/");
+                out.push_str(&id.0);
+                out.push_str(" Do\nQ\n");
             }
             Item::Watermark { .. } => {}
         }
     }
-    text.close(&mut ops);
-
-    PdfPage {
-        media_box: Rect::from_wh(Pt(width), Pt(height)),
-        trim_box: Rect::from_wh(Pt(width), Pt(height)),
-        crop_box: Rect::from_wh(Pt(width), Pt(height)),
-        ops,
-    }
-}
-
-/// An invisible (borderless) link annotation over a top-left-origin box.
-fn link(page_height: f32, (x, y, w, h): (f32, f32, f32, f32), actions: Actions) -> Op {
-    let (w, h) = (fin(w).max(0.0), fin(h).max(0.0));
-    Op::LinkAnnotation {
-        link: LinkAnnotation {
-            rect: Rect::from_xywh(Pt(fin(x)), Pt(page_height - fin(y) - h), Pt(w), Pt(h)),
-            actions,
-            border: BorderArray::Solid([0.0, 0.0, 0.0]),
-            color: ColorArray::Transparent,
-            highlighting: HighlightingMode::Invert,
-        },
-    }
+    text.close(out);
 }
 
 /// Large text along the page diagonal (bottom-left to top-right), centred on the page.
 fn watermark(
-    ops: &mut Vec<Op>,
+    out: &mut String,
     (width, height): (f32, f32),
     text: &str,
     size: f32,
@@ -549,19 +603,10 @@ fn watermark(
     let x = width / 2.0 - cos * run / 2.0 + sin * half_cap;
     let y = height / 2.0 - sin * run / 2.0 - cos * half_cap;
     // Marked as an artifact: not part of the document's content for readers that care.
-    ops.push(Op::BeginMarkedContent {
-        tag: "Artifact".to_string(),
-    });
-    ops.push(Op::SaveGraphicsState);
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont {
-        font: encoding.handle(WATERMARK_FONT),
-        size: Pt(size),
-    });
-    ops.push(Op::SetFillColor { col: color(c) });
-    let matrix = [cos, sin, -sin, cos, fin(x), fin(y)];
-    ops.push(encoding.show(WATERMARK_FONT, matrix, text));
-    ops.push(Op::EndTextSection);
-    ops.push(Op::RestoreGraphicsState);
-    ops.push(Op::EndMarkedContent);
+    out.push_str("/Artifact BMC\nq\nBT\n");
+    encoding.select(out, WATERMARK_FONT, size);
+    push_color(out, c, "rg");
+    let matrix = [fin(cos), fin(sin), -fin(sin), fin(cos), fin(x), fin(y)];
+    encoding.show(out, WATERMARK_FONT, matrix, text);
+    out.push_str("ET\nQ\nEMC\n");
 }

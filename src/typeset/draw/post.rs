@@ -36,28 +36,109 @@ impl Fnv {
     }
 }
 
-/// Finish the document printpdf produced and serialise it.
-pub fn finish(mut doc: lopdf::Document, document: &Document) -> anyhow::Result<Vec<u8>> {
+/// What is kept of printpdf's one-page document: the catalog, the page tree and the shared
+/// resources dictionary (fonts, image XObjects) the real pages point at.
+pub struct Base {
+    catalog: ObjectId,
+    pub pages: ObjectId,
+    pub resources: ObjectId,
+}
+
+impl Base {
+    /// Take printpdf's document apart: its glyph page (with its content) and its `/Info` are
+    /// removed, and what remains (fonts, ToUnicode maps, images) is compressed.
+    pub fn take(doc: &mut lopdf::Document) -> anyhow::Result<Base> {
+        let missing = |what: &str| anyhow::anyhow!("printpdf wrote no {what}");
+        let catalog = doc
+            .trailer
+            .get(b"Root")
+            .and_then(Object::as_reference)
+            .map_err(|_| missing("catalog"))?;
+        let pages = doc
+            .get_dictionary(catalog)
+            .and_then(|c| c.get(b"Pages"))
+            .and_then(Object::as_reference)
+            .map_err(|_| missing("page tree"))?;
+        let glyph_page = doc
+            .get_dictionary(pages)
+            .and_then(|p| p.get(b"Kids"))
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|kids| kids.first())
+            .and_then(|kid| kid.as_reference().ok())
+            .ok_or_else(|| missing("page"))?;
+        let page = doc
+            .get_dictionary(glyph_page)
+            .map_err(|_| missing("page"))?;
+        let resources = page
+            .get(b"Resources")
+            .and_then(Object::as_reference)
+            .map_err(|_| missing("page resources"))?;
+        let contents = page.get(b"Contents").and_then(Object::as_reference).ok();
+        doc.objects.remove(&glyph_page);
+        if let Some(contents) = contents {
+            doc.objects.remove(&contents);
+        }
+        // Our own /Info replaces printpdf's (epoch dates and PDF/X keys).
+        if let Ok(info) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
+            doc.objects.remove(&info);
+        }
+        doc.trailer.remove(b"Info");
+        doc.compress();
+        Ok(Base {
+            catalog,
+            pages,
+            resources,
+        })
+    }
+}
+
+/// Deflate level for content streams: `fast` compresses text-heavy content streams to within a
+/// few percent of `best` at a fraction of the time.
+const CONTENT_COMPRESSION: u32 = 1;
+
+/// A Flate-compressed stream with an empty dictionary (besides `/Filter` and `/Length`).
+pub fn compressed_stream(content: &[u8]) -> anyhow::Result<lopdf::Stream> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(content.len() / 3 + 64),
+        flate2::Compression::new(CONTENT_COMPRESSION),
+    );
+    encoder.write_all(content)?;
+    let compressed = encoder.finish()?;
+    let mut dict = Dictionary::new();
+    dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+    Ok(lopdf::Stream::new(dict, compressed).with_compression(false))
+}
+
+/// Finish the document: page tree, document information, language, nested outline, `/ID`; and
+/// serialise it.
+pub fn finish(
+    mut doc: lopdf::Document,
+    base: &Base,
+    page_ids: &[ObjectId],
+    document: &Document,
+) -> anyhow::Result<Vec<u8>> {
     // Transparency (image soft masks) and /Lang need PDF 1.4; we write a 1.7 file.
     doc.version = "1.7".to_string();
 
-    // Our own document information: printpdf's carries creation/modification dates (the Unix
-    // epoch) and PDF/X keys that do not apply. No dates: identical input, identical bytes.
+    let mut tree = Dictionary::new();
+    tree.set("Type", Object::Name(b"Pages".to_vec()));
+    tree.set("Count", Object::Integer(page_ids.len() as i64));
+    tree.set(
+        "Kids",
+        Object::Array(page_ids.iter().map(|id| Object::Reference(*id)).collect()),
+    );
+    doc.objects.insert(base.pages, Object::Dictionary(tree));
+
+    // No dates: identical input, identical bytes.
     let info_id = doc.add_object(info_dictionary(&document.metadata));
     doc.trailer.set("Info", Object::Reference(info_id));
 
-    let catalog_id = doc
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| anyhow::anyhow!("printpdf wrote no catalog: {e}"))?;
-    remove_glyph_page(&mut doc)?;
-    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    indirect_annotations(&mut doc, &page_ids);
-    let outline_root = build_outline(&mut doc, &document.outline, &page_ids, document);
+    let outline_root = build_outline(&mut doc, &document.outline, page_ids, document);
 
     let catalog = doc
-        .get_object_mut(catalog_id)
+        .get_object_mut(base.catalog)
         .and_then(Object::as_dict_mut)
         .map_err(|e| anyhow::anyhow!("printpdf wrote no catalog: {e}"))?;
     let language = document.metadata.language.trim();
@@ -79,70 +160,28 @@ pub fn finish(mut doc: lopdf::Document, document: &Document) -> anyhow::Result<V
         }
     }
 
-    // Drop what printpdf wrote but nothing references any more (its own /Info).
-    doc.prune_objects();
-    doc.compress();
-
     // The /ID is a hash of the file written with a zero ID; the zeros are then overwritten in
     // place (same length, so the cross-reference offsets stay valid).
     let zero = Object::String(vec![0; 16], StringFormat::Hexadecimal);
     doc.trailer
         .set("ID", Object::Array(vec![zero.clone(), zero]));
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(estimated_size(&doc));
     doc.save_to(&mut bytes)?;
+    drop(doc);
     patch_id(&mut bytes)?;
     Ok(bytes)
 }
 
-/// Drop the last page, the glyph page the fonts were subset from (see `glyphs`). Its objects
-/// become unreferenced and are pruned.
-fn remove_glyph_page(doc: &mut lopdf::Document) -> anyhow::Result<()> {
-    let pages_id = doc
-        .catalog()
-        .and_then(|c| c.get(b"Pages"))
-        .and_then(Object::as_reference)
-        .map_err(|e| anyhow::anyhow!("printpdf wrote no page tree: {e}"))?;
-    let pages = doc
-        .get_dictionary_mut(pages_id)
-        .map_err(|e| anyhow::anyhow!("printpdf wrote no page tree: {e}"))?;
-    let kids = pages
-        .get_mut(b"Kids")
-        .and_then(Object::as_array_mut)
-        .map_err(|e| anyhow::anyhow!("printpdf wrote no page list: {e}"))?;
-    kids.pop();
-    let count = kids.len() as i64;
-    pages.set("Count", Object::Integer(count));
-    Ok(())
-}
-
-/// printpdf writes link annotations inline in the page's `/Annots`; the specification (and
-/// readers such as lopdf) expect indirect references, with `/P` pointing back at the page.
-fn indirect_annotations(doc: &mut lopdf::Document, page_ids: &[ObjectId]) {
-    for &page_id in page_ids {
-        let annots = match doc.get_dictionary_mut(page_id) {
-            Ok(page) => page.remove(b"Annots"),
-            Err(_) => None,
-        };
-        let Some(Object::Array(annots)) = annots else {
-            continue;
-        };
-        let mut refs = Vec::with_capacity(annots.len());
-        for annot in annots {
-            match annot {
-                Object::Dictionary(mut dict) => {
-                    dict.set("P", Object::Reference(page_id));
-                    refs.push(Object::Reference(doc.add_object(dict)));
-                }
-                other @ Object::Reference(_) => refs.push(other),
-                _ => {}
-            }
-        }
-        if !refs.is_empty()
-            && let Ok(page) = doc.get_dictionary_mut(page_id)
-        {
-            page.set("Annots", Object::Array(refs));
-        }
-    }
+/// A little more than the file will take: the streams plus about 100 bytes per other object.
+fn estimated_size(doc: &lopdf::Document) -> usize {
+    doc.objects
+        .values()
+        .map(|o| match o {
+            Object::Stream(s) => s.content.len() + 100,
+            _ => 120,
+        })
+        .sum::<usize>()
+        + 4096
 }
 
 fn info_dictionary(meta: &Metadata) -> Dictionary {
