@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use masterplan::model::{Language, RegionType};
 use masterplan::scaffold::{self, InitOptions};
 
-use super::{EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, output};
+use super::{EXIT_OK, EXIT_USAGE, output};
 
 #[derive(Args, Debug)]
 pub struct InitArgs {
@@ -81,32 +81,9 @@ pub fn run(args: &InitArgs) -> i32 {
         },
     };
     let files = scaffold::files(&options);
-    if !args.force {
-        let existing: Vec<String> = files
-            .iter()
-            .map(|(name, _)| args.dir.join(name))
-            .filter(|p| p.exists())
-            .map(|p| p.display().to_string())
-            .collect();
-        if !existing.is_empty() {
-            super::fail(
-                None,
-                &format!(
-                    "not overwriting existing files: {}; nothing was written (pass --force to replace them)",
-                    existing.join(", ")
-                ),
-            );
-            return EXIT_USAGE;
-        }
-    }
-    for (name, content) in &files {
-        if let Err(e) = output::write_new(&args.dir.join(name), content.as_bytes(), args.force) {
-            super::fail(
-                None,
-                &format!("could not write {}: {e}", args.dir.join(name).display()),
-            );
-            return EXIT_OUTPUT;
-        }
+    let code = output::write_new_files(&args.dir, &files, args.force, "files");
+    if code != EXIT_OK {
+        return code;
     }
     eprintln!("Created {} files in {}:", files.len(), args.dir.display());
     for (name, _) in &files {

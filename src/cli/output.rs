@@ -96,3 +96,39 @@ fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.write_all(bytes)?;
     f.sync_all()
 }
+
+/// Write new files into `dir` for `init` and `templates export`: unless `force`, refuse (and
+/// write nothing) when any of them exists. Returns the exit code after reporting any failure.
+pub fn write_new_files<S: AsRef<[u8]>>(
+    dir: &Path,
+    files: &[(impl AsRef<str>, S)],
+    force: bool,
+    what: &str,
+) -> i32 {
+    if !force {
+        let existing: Vec<String> = files
+            .iter()
+            .map(|(name, _)| dir.join(name.as_ref()))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            super::fail(
+                None,
+                &format!(
+                    "not overwriting existing {what}: {}; nothing was written (pass --force to replace them)",
+                    existing.join(", ")
+                ),
+            );
+            return super::EXIT_USAGE;
+        }
+    }
+    for (name, content) in files {
+        let path = dir.join(name.as_ref());
+        if let Err(e) = write_new(&path, content.as_ref(), force) {
+            super::fail(None, &format!("could not write {}: {e}", path.display()));
+            return super::EXIT_OUTPUT;
+        }
+    }
+    super::EXIT_OK
+}

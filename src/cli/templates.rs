@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::{EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, output};
+use super::{EXIT_OK, output};
 
 #[derive(Subcommand, Debug)]
 pub enum TemplatesCommand {
@@ -38,32 +38,9 @@ pub fn run(cmd: &TemplatesCommand) -> i32 {
 
 fn export(args: &ExportArgs) -> i32 {
     let templates = masterplan::render::builtin_templates();
-    if !args.force {
-        let existing: Vec<String> = templates
-            .iter()
-            .map(|(name, _)| args.dir.join(name))
-            .filter(|p| p.exists())
-            .map(|p| p.display().to_string())
-            .collect();
-        if !existing.is_empty() {
-            super::fail(
-                None,
-                &format!(
-                    "not overwriting existing templates: {}; nothing was written (pass --force)",
-                    existing.join(", ")
-                ),
-            );
-            return EXIT_USAGE;
-        }
-    }
-    for (name, source) in &templates {
-        if let Err(e) = output::write_new(&args.dir.join(name), source.as_bytes(), args.force) {
-            super::fail(
-                None,
-                &format!("could not write {}: {e}", args.dir.join(name).display()),
-            );
-            return EXIT_OUTPUT;
-        }
+    let code = output::write_new_files(&args.dir, &templates, args.force, "templates");
+    if code != EXIT_OK {
+        return code;
     }
     eprintln!(
         "Wrote {} templates to {}; edit them, then `masterplan generate` uses them when they sit in <project>/templates (or pass --templates DIR).",
