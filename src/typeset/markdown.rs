@@ -274,45 +274,85 @@ fn markers(html: &str) -> Vec<Marker> {
     out
 }
 
-/// Parse Markdown with its front matter into a [`Parsed`] document.
-pub fn parse(markdown: &str) -> anyhow::Result<Parsed> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut yaml: Option<String> = None;
-    let mut in_meta = false;
-    let mut meta_done = false;
-    let mut skipping = false;
-    let mut events = Vec::new();
-    for event in Parser::new_ext(markdown, options) {
+/// The events the block parser reads, one at a time: pulldown-cmark's, with the front matter
+/// taken out (into `yaml`), `pdf:skip` sections dropped and `pdf:` markers turned into
+/// [`Marker`]s. Streaming (rather than collecting every event first) keeps memory at the size of
+/// the block tree being built.
+struct Events<'a> {
+    parser: Parser<'a>,
+    /// Events ready to be read (an HTML fragment may hold several markers).
+    ready: std::collections::VecDeque<Ev<'a>>,
+    yaml: Option<String>,
+    in_meta: bool,
+    meta_done: bool,
+    skipping: bool,
+}
+
+impl<'a> Events<'a> {
+    fn new(markdown: &'a str) -> Events<'a> {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        Events {
+            parser: Parser::new_ext(markdown, options),
+            ready: std::collections::VecDeque::new(),
+            yaml: None,
+            in_meta: false,
+            meta_done: false,
+            skipping: false,
+        }
+    }
+
+    /// The next event, without consuming it.
+    fn peek(&mut self) -> Option<&Ev<'a>> {
+        while self.ready.is_empty() {
+            let event = self.parser.next()?;
+            self.accept(event);
+        }
+        self.ready.front()
+    }
+
+    fn next(&mut self) -> Option<Ev<'a>> {
+        self.peek()?;
+        self.ready.pop_front()
+    }
+
+    fn accept(&mut self, event: Event<'a>) {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_meta = true,
+            Event::Start(Tag::MetadataBlock(_)) => self.in_meta = true,
             Event::End(TagEnd::MetadataBlock(_)) => {
-                in_meta = false;
-                meta_done |= yaml.is_some();
+                self.in_meta = false;
+                self.meta_done |= self.yaml.is_some();
             }
-            Event::Text(t) if in_meta && !meta_done => {
-                yaml.get_or_insert_with(String::new).push_str(&t);
+            Event::Text(t) if self.in_meta && !self.meta_done => {
+                self.yaml.get_or_insert_with(String::new).push_str(&t);
             }
-            _ if in_meta => {}
+            _ if self.in_meta => {}
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
             Event::Html(html) | Event::InlineHtml(html) => {
                 for m in markers(&html) {
                     match m {
-                        Marker::Skip => skipping = true,
-                        Marker::EndSkip => skipping = false,
-                        other if !skipping => events.push(Ev::Mark(other)),
+                        Marker::Skip => self.skipping = true,
+                        Marker::EndSkip => self.skipping = false,
+                        other if !self.skipping => self.ready.push_back(Ev::Mark(other)),
                         _ => {}
                     }
                 }
             }
-            other if !skipping => events.push(Ev::Md(other)),
+            other if !self.skipping => self.ready.push_back(Ev::Md(other)),
             _ => {}
         }
     }
-    let Some(yaml) = yaml else {
+}
+
+/// Parse Markdown with its front matter into a [`Parsed`] document.
+pub fn parse(markdown: &str) -> anyhow::Result<Parsed> {
+    let mut events = Events::new(markdown);
+    // The front matter comes first: read up to the first body event.
+    events.peek();
+    let Some(yaml) = events.yaml.take() else {
         anyhow::bail!(
             "the Markdown has no front matter: it must start with a `---` YAML block giving at least title, region, period and year"
         );
@@ -320,7 +360,6 @@ pub fn parse(markdown: &str) -> anyhow::Result<Parsed> {
     let front = parse_front_matter(&yaml)?;
     let mut parser = BlockParser {
         events,
-        pos: 0,
         definitions: BTreeMap::new(),
         numbers: HashMap::new(),
         referenced: Vec::new(),
@@ -343,8 +382,7 @@ enum Ctx {
 }
 
 struct BlockParser<'a> {
-    events: Vec<Ev<'a>>,
-    pos: usize,
+    events: Events<'a>,
     definitions: BTreeMap<String, Vec<Block>>,
     /// Footnote label -> number (order of first reference).
     numbers: HashMap<String, u32>,
@@ -364,23 +402,27 @@ struct BlockParser<'a> {
 const MAX_DEPTH: usize = 16;
 
 impl<'a> BlockParser<'a> {
-    fn peek(&self) -> Option<&Ev<'a>> {
-        self.events.get(self.pos)
+    fn peek(&mut self) -> Option<&Ev<'a>> {
+        self.events.peek()
     }
 
     fn next(&mut self) -> Option<Ev<'a>> {
-        let ev = self.events.get_mut(self.pos)?;
-        self.pos += 1;
-        // Leave a cheap placeholder behind; every event is consumed once.
-        Some(std::mem::replace(ev, Ev::Md(Event::SoftBreak)))
+        self.events.next()
+    }
+
+    /// Consume the event just peeked at.
+    fn advance(&mut self) {
+        self.events.next();
     }
 
     fn blocks(&mut self, ctx: Ctx) -> Vec<Block> {
         let mut out = Vec::new();
-        while let Some(ev) = self.peek() {
+        loop {
+            let too_deep = self.depth >= MAX_DEPTH;
+            let Some(ev) = self.peek() else { break };
             match ev {
                 Ev::Md(Event::End(_)) => {
-                    self.pos += 1;
+                    self.advance();
                     if self.transparent > 0 {
                         self.transparent -= 1;
                         continue;
@@ -389,21 +431,19 @@ impl<'a> BlockParser<'a> {
                         return out;
                     }
                 }
-                Ev::Md(Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item))
-                    if self.depth >= MAX_DEPTH =>
-                {
+                Ev::Md(Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)) if too_deep => {
                     // Too deep: the container's content is set flat (no recursion).
-                    self.pos += 1;
+                    self.advance();
                     self.transparent += 1;
                 }
                 Ev::Mark(Marker::EndLandscape) => {
-                    self.pos += 1;
+                    self.advance();
                     if ctx == Ctx::Landscape {
                         return out;
                     }
                 }
                 Ev::Mark(Marker::Landscape) => {
-                    self.pos += 1;
+                    self.advance();
                     // A landscape section inside another is just part of it.
                     if !self.in_landscape {
                         self.in_landscape = true;
@@ -413,16 +453,16 @@ impl<'a> BlockParser<'a> {
                     }
                 }
                 Ev::Mark(Marker::Toc) => {
-                    self.pos += 1;
+                    self.advance();
                     out.push(Block::Toc);
                 }
                 Ev::Mark(Marker::PageBreak) => {
-                    self.pos += 1;
+                    self.advance();
                     out.push(Block::PageBreak);
                 }
-                Ev::Mark(_) => self.pos += 1,
+                Ev::Mark(_) => self.advance(),
                 Ev::Md(Event::Rule) => {
-                    self.pos += 1;
+                    self.advance();
                     out.push(Block::Rule);
                 }
                 Ev::Md(Event::Start(tag)) if !is_inline_tag(tag) => {
@@ -489,11 +529,11 @@ impl<'a> BlockParser<'a> {
                 while let Some(ev) = self.peek() {
                     match ev {
                         Ev::Md(Event::Start(Tag::Item)) => {
-                            self.pos += 1;
+                            self.advance();
                             items.push(self.blocks(Ctx::Container));
                         }
                         Ev::Md(Event::End(_)) => {
-                            self.pos += 1;
+                            self.advance();
                             break;
                         }
                         _ => {
@@ -525,19 +565,19 @@ impl<'a> BlockParser<'a> {
                 while let Some(ev) = self.peek() {
                     match ev {
                         Ev::Md(Event::Start(Tag::TableHead)) => {
-                            self.pos += 1;
+                            self.advance();
                             head = self.cells();
                         }
                         Ev::Md(Event::Start(Tag::TableRow)) => {
-                            self.pos += 1;
+                            self.advance();
                             rows.push(self.cells());
                         }
                         Ev::Md(Event::End(_)) => {
-                            self.pos += 1;
+                            self.advance();
                             break;
                         }
                         Ev::Mark(_) => break,
-                        _ => self.pos += 1,
+                        _ => self.advance(),
                     }
                 }
                 out.push(Block::Table(Table { align, head, rows }));
@@ -555,15 +595,15 @@ impl<'a> BlockParser<'a> {
         while let Some(ev) = self.peek() {
             match ev {
                 Ev::Md(Event::Start(Tag::TableCell)) => {
-                    self.pos += 1;
+                    self.advance();
                     cells.push(self.inlines(true));
                 }
                 Ev::Md(Event::End(TagEnd::TableHead | TagEnd::TableRow)) => {
-                    self.pos += 1;
+                    self.advance();
                     break;
                 }
                 Ev::Md(Event::End(_)) | Ev::Mark(_) => break,
-                _ => self.pos += 1,
+                _ => self.advance(),
             }
         }
         cells
@@ -582,12 +622,12 @@ impl<'a> BlockParser<'a> {
                 Ev::Md(Event::Start(tag)) if !is_inline_tag(tag) => break,
                 Ev::Md(Event::End(end)) => {
                     if stack.len() > 1 && is_inline_end(end) {
-                        self.pos += 1;
+                        self.advance();
                         stack.pop();
                         continue;
                     }
                     if owned {
-                        self.pos += 1;
+                        self.advance();
                     }
                     break;
                 }

@@ -44,7 +44,12 @@ pub struct PdfOptions {
 /// Typeset `markdown` (with its front matter) into PDF bytes. `base_dir` is the folder that
 /// relative paths in the front matter (the logo) are resolved against.
 pub fn typeset(markdown: &str, base_dir: &Path, options: &PdfOptions) -> anyhow::Result<Vec<u8>> {
-    let document = layout(markdown, base_dir, options)?;
+    // The fonts are parsed for embedding on a second thread while the layout runs: parsing
+    // is a fixed cost that would otherwise dominate small documents.
+    let document = std::thread::scope(|scope| {
+        scope.spawn(draw::prepare_fonts);
+        layout(markdown, base_dir, options)
+    })?;
     draw::draw(&document)
 }
 

@@ -26,6 +26,17 @@ pub struct ChartBlock {
 /// wide and `max_height` tall (a tall Gantt chart is split into several blocks, each repeating the
 /// year axis). `None` when the diagram is not one the typesetter draws (it is then set as code).
 pub fn layout_mermaid(source: &str, width: f32, max_height: f32) -> Option<Vec<ChartBlock>> {
+    layout_mermaid_with(source, width, max_height, '.')
+}
+
+/// [`layout_mermaid`] with numbers in the chart's labels written with `decimal` as the decimal
+/// separator (`,` in Indonesian documents: "2,5").
+pub fn layout_mermaid_with(
+    source: &str,
+    width: f32,
+    max_height: f32,
+    decimal: char,
+) -> Option<Vec<ChartBlock>> {
     if !width.is_finite() || width < 40.0 {
         return None;
     }
@@ -38,9 +49,8 @@ pub fn layout_mermaid(source: &str, width: f32, max_height: f32) -> Option<Vec<C
     let body = diagram_body(source)?;
     match body.kind {
         Kind::Gantt => gantt::layout(&gantt::parse(body.lines), width, max_height),
-        Kind::XyChart => {
-            xychart::layout(&xychart::parse(body.lines), width, max_height).map(|block| vec![block])
-        }
+        Kind::XyChart => xychart::layout(&xychart::parse(body.lines), width, max_height, decimal)
+            .map(|block| vec![block]),
     }
 }
 
@@ -250,13 +260,16 @@ pub(crate) fn quick_win_mark(items: &mut Vec<Item>, cx: f32, cy: f32, r: f32) {
     diamond(items, cx, cy, r * 0.62, MARK);
 }
 
-/// A number as it reads in a label: integers without decimals, otherwise up to two decimals.
-pub(crate) fn format_number(v: f32) -> String {
+/// A number as it reads in a label: integers without decimals, otherwise up to two decimals,
+/// written with `decimal` as the decimal separator.
+pub(crate) fn format_number(v: f32, decimal: char) -> String {
     if (v - v.round()).abs() < 1e-4 {
         format!("{}", v.round() as i64)
     } else {
         let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        s.trim_end_matches('0')
+            .trim_end_matches('.')
+            .replace('.', decimal.encode_utf8(&mut [0; 4]))
     }
 }
 
@@ -405,10 +418,13 @@ mod tests {
 
     #[test]
     fn numbers_read_naturally() {
-        assert_eq!(format_number(3.0), "3");
-        assert_eq!(format_number(2.5), "2.5");
-        assert_eq!(format_number(1.25), "1.25");
-        assert_eq!(format_number(-2.0), "-2");
+        assert_eq!(format_number(3.0, '.'), "3");
+        assert_eq!(format_number(2.5, '.'), "2.5");
+        assert_eq!(format_number(1.25, '.'), "1.25");
+        assert_eq!(format_number(-2.0, '.'), "-2");
+        assert_eq!(format_number(2.5, ','), "2,5");
+        assert_eq!(format_number(-1.25, ','), "-1,25");
+        assert_eq!(format_number(4.0, ','), "4");
     }
 
     #[test]

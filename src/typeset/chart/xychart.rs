@@ -215,7 +215,12 @@ fn nice_step(span: f32) -> f32 {
         .unwrap_or(10.0 * magnitude)
 }
 
-pub(super) fn layout(xy: &XyChart, width: f32, max_height: f32) -> Option<ChartBlock> {
+pub(super) fn layout(
+    xy: &XyChart,
+    width: f32,
+    max_height: f32,
+    decimal: char,
+) -> Option<ChartBlock> {
     let points = xy
         .series
         .iter()
@@ -250,7 +255,7 @@ pub(super) fn layout(xy: &XyChart, width: f32, max_height: f32) -> Option<ChartB
         ticks.push(v);
         k += 1.0;
     }
-    let tick_labels: Vec<String> = ticks.iter().map(|v| format_number(*v)).collect();
+    let tick_labels: Vec<String> = ticks.iter().map(|v| format_number(*v, decimal)).collect();
     let axis_w = tick_labels
         .iter()
         .map(|l| fonts::text_width(FontId::Regular, SMALL, l))
@@ -396,7 +401,7 @@ pub(super) fn layout(xy: &XyChart, width: f32, max_height: f32) -> Option<ChartB
                 (base_y, y - base_y)
             };
             items.push(rect(x, top, bar_w, h, colour));
-            let label = fit(FontId::Regular, SMALL, &format_number(v), used_w);
+            let label = fit(FontId::Regular, SMALL, &format_number(v, decimal), used_w);
             let w = fonts::text_width(FontId::Regular, SMALL, &label);
             let lx = (x + bar_w / 2.0 - w / 2.0).clamp(0.0, (used_w - w).max(0.0));
             let ly = if v >= base_value {
@@ -645,6 +650,16 @@ mod tests {
         }
         let t = texts(block);
         assert!(t.contains(&"2023") && t.contains(&"2027"), "legend: {t:?}");
+    }
+
+    #[test]
+    fn values_are_written_with_the_documents_decimal_separator() {
+        let src = "xychart-beta\nx-axis [A, B]\ny-axis 0 --> 5\nbar [2.5, 3]\n";
+        let id = &super::super::layout_mermaid_with(src, 480.0, 600.0, ',').unwrap()[0];
+        let t = texts(id);
+        assert!(t.contains(&"2,5") && !t.contains(&"2.5"), "{t:?}");
+        let en = &layout_mermaid(src, 480.0, 600.0).unwrap()[0];
+        assert!(texts(en).contains(&"2.5"));
     }
 
     #[test]

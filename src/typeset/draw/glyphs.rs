@@ -30,36 +30,58 @@ pub struct Encoder {
 }
 
 impl Encoder {
-    /// Append the codes for `text` to `out` as PDF hex-string digits (code 0, `.notdef`, for
-    /// characters the font lacks).
-    pub fn encode_hex(&self, text: &str, out: &mut String) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        out.reserve(text.len() * 4);
+    /// Append the codes for `text` to `out` as the bytes of a PDF literal string (two bytes
+    /// per character, big-endian; code 0, `.notdef`, for characters the font lacks). Half the
+    /// size of a hex string, so less to compress.
+    pub fn encode_literal(&self, text: &str, out: &mut Vec<u8>) {
+        out.reserve(text.len() * 2);
         for c in text.chars() {
             let cp = c as u32;
             let code = match self.bmp.get(cp as usize) {
                 Some(code) => *code,
                 None => self.astral.get(&cp).copied().unwrap_or(0),
             };
-            for shift in [12, 8, 4, 0] {
-                out.push(char::from(HEX[usize::from((code >> shift) & 0xF)]));
+            for byte in code.to_be_bytes() {
+                push_literal_byte(out, byte);
             }
         }
     }
 }
 
+/// One byte inside a literal string: parentheses and backslash escaped, and the end-of-line
+/// bytes too (a raw CR or LF in a string is read back as LF).
+fn push_literal_byte(out: &mut Vec<u8>, byte: u8) {
+    match byte {
+        b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        _ => out.push(byte),
+    }
+}
+
+/// `push_str` for the byte buffers content streams are written into.
+pub trait PushStr {
+    fn push_str(&mut self, s: &str);
+}
+
+impl PushStr for Vec<u8> {
+    fn push_str(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+}
+
 /// Append `v` (finite) to `out` with at most three decimals, PDF number syntax.
-pub fn push_number(out: &mut String, v: f32) {
+pub fn push_number(out: &mut Vec<u8>, v: f32) {
     let milli = (f64::from(v) * 1000.0).round();
     let milli = if milli.is_finite() { milli as i64 } else { 0 };
     if milli < 0 {
-        out.push('-');
+        out.push(b'-');
     }
     let abs = milli.unsigned_abs();
     push_digits(out, abs / 1000);
     let frac = abs % 1000;
     if frac != 0 {
-        out.push('.');
+        out.push(b'.');
         let digits = [frac / 100, frac / 10 % 10, frac % 10];
         let used = if frac % 100 == 0 {
             1
@@ -69,12 +91,12 @@ pub fn push_number(out: &mut String, v: f32) {
             3
         };
         for d in &digits[..used] {
-            out.push(char::from(b'0' + *d as u8));
+            out.push(b'0' + *d as u8);
         }
     }
 }
 
-fn push_digits(out: &mut String, mut n: u64) {
+fn push_digits(out: &mut Vec<u8>, mut n: u64) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
@@ -85,9 +107,7 @@ fn push_digits(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for b in &buf[i..] {
-        out.push(char::from(*b));
-    }
+    out.extend_from_slice(&buf[i..]);
 }
 
 /// The characters in a font's used-character bitset, in code point order.
@@ -236,12 +256,27 @@ mod tests {
 
     #[test]
     fn numbers_are_written_with_three_decimals_at_most() {
-        let mut out = String::new();
+        let mut out = Vec::new();
         for v in [0.0, 72.0, 641.8898, -0.5, 12.25, -1234.0015, -0.0004] {
             push_number(&mut out, v);
-            out.push(' ');
+            out.push(b' ');
         }
-        assert_eq!(out, "0 72 641.89 -0.5 12.25 -1234.001 0 ");
+        assert_eq!(out, b"0 72 641.89 -0.5 12.25 -1234.001 0 ");
+    }
+
+    #[test]
+    fn literal_strings_escape_delimiters_and_line_ends() {
+        let mut encoder = Encoder {
+            bmp: vec![0; 0x1_0000],
+            astral: BTreeMap::new(),
+        };
+        encoder.bmp['a' as usize] = 0x2829; // ( )
+        encoder.bmp['b' as usize] = 0x5C0D; // \ CR
+        encoder.bmp['c' as usize] = 0x0A41; // LF A
+        encoder.astral.insert(0x1F642, 0x0102);
+        let mut out = Vec::new();
+        encoder.encode_literal("abc\u{1F642}z", &mut out);
+        assert_eq!(out, b"\\(\\)\\\\\\r\\nA\x01\x02\x00\x00");
     }
 
     #[test]

@@ -30,6 +30,7 @@ use printpdf::{
 
 use super::fonts::{self, FontId};
 use super::page::{Document, Item, Page, Rgb};
+use glyphs::PushStr;
 use glyphs::UsedFont;
 
 /// Draw `document` into PDF bytes.
@@ -107,42 +108,75 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
         encoders: &encoders,
     };
     let page_ids: Vec<ObjectId> = document.pages.iter().map(|_| doc.new_object_id()).collect();
-    let mut content = String::new();
-    let mut links = Vec::new();
-    for (page, &page_id) in document.pages.iter().zip(&page_ids) {
-        content.clear();
-        links.clear();
-        page_content(page, document, &text, &mut images, &mut content, &mut links);
-        let (width, height) = page_size(page);
-        let stream = post::compressed_stream(content.as_bytes())?;
-        let contents_id = doc.add_object(stream);
-        let mut annots = Vec::with_capacity(links.len());
-        for link in links.drain(..) {
-            annots.push(Object::Reference(
-                doc.add_object(link.into_dictionary(page_id, &page_ids)),
-            ));
+    // Content streams are compressed on a second thread while the next pages are written (the
+    // two take about the same time). Object numbers are assigned here, in page order, so the
+    // output does not depend on how the threads interleave.
+    let mut contents = Vec::with_capacity(page_ids.len());
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (to_compress, compress_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(8);
+        let compressor = scope.spawn(move || -> anyhow::Result<Vec<lopdf::Stream>> {
+            let mut streams = Vec::new();
+            for content in compress_rx {
+                streams.push(post::compressed_stream(&content)?);
+            }
+            Ok(streams)
+        });
+        let mut links = Vec::new();
+        let mut capacity = 4096;
+        for (page, &page_id) in document.pages.iter().zip(&page_ids) {
+            let mut content = Vec::with_capacity(capacity);
+            links.clear();
+            page_content(page, document, &text, &mut images, &mut content, &mut links);
+            capacity = capacity.max(content.len());
+            let (width, height) = page_size(page);
+            let contents_id = doc.new_object_id();
+            contents.push(contents_id);
+            if to_compress.send(content).is_err() {
+                // The compressor stopped early: its error is reported below.
+                break;
+            }
+            let mut annots = Vec::with_capacity(links.len());
+            for link in links.drain(..) {
+                annots.push(Object::Reference(
+                    doc.add_object(link.into_dictionary(page_id, &page_ids)),
+                ));
+            }
+            let size = || {
+                Object::Array(vec![
+                    Object::Integer(0),
+                    Object::Integer(0),
+                    Object::Real(width),
+                    Object::Real(height),
+                ])
+            };
+            let mut dict = Dictionary::new();
+            dict.set("Type", Object::Name(b"Page".to_vec()));
+            dict.set("MediaBox", size());
+            dict.set("CropBox", size());
+            dict.set("TrimBox", size());
+            dict.set("Parent", Object::Reference(base.pages));
+            dict.set("Resources", Object::Reference(base.resources));
+            dict.set("Contents", Object::Reference(contents_id));
+            if !annots.is_empty() {
+                dict.set("Annots", Object::Array(annots));
+            }
+            doc.objects.insert(page_id, Object::Dictionary(dict));
         }
-        let size = || {
-            Object::Array(vec![
-                Object::Integer(0),
-                Object::Integer(0),
-                Object::Real(width),
-                Object::Real(height),
-            ])
-        };
-        let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"Page".to_vec()));
-        dict.set("MediaBox", size());
-        dict.set("CropBox", size());
-        dict.set("TrimBox", size());
-        dict.set("Parent", Object::Reference(base.pages));
-        dict.set("Resources", Object::Reference(base.resources));
-        dict.set("Contents", Object::Reference(contents_id));
-        if !annots.is_empty() {
-            dict.set("Annots", Object::Array(annots));
+        drop(to_compress);
+        let streams = compressor
+            .join()
+            .map_err(|_| anyhow::anyhow!("the compression thread failed"))??;
+        if streams.len() != contents.len() {
+            anyhow::bail!(
+                "the compression thread stopped after {} pages",
+                streams.len()
+            );
         }
-        doc.objects.insert(page_id, Object::Dictionary(dict));
-    }
+        for (id, stream) in contents.iter().zip(streams) {
+            doc.objects.insert(*id, Object::Stream(stream));
+        }
+        Ok(())
+    })?;
     post::finish(doc, &base, &page_ids, document)
 }
 
@@ -181,42 +215,42 @@ impl TextEncoding<'_> {
     }
 
     /// `/Name size Tf`.
-    fn select(&self, out: &mut String, font: FontId, size: f32) {
-        out.push('/');
+    fn select(&self, out: &mut Vec<u8>, font: FontId, size: f32) {
+        out.push(b'/');
         if let Some(name) = self.handles.get(&font) {
             out.push_str(name);
         }
-        out.push(' ');
+        out.push(b' ');
         glyphs::push_number(out, size);
         out.push_str(" Tf\n");
     }
 
     /// Position the text matrix and show `text` in `font`, already encoded to the subset's codes:
-    /// `a b c d e f Tm <codes> Tj`. `matrix` must be finite.
-    fn show(&self, out: &mut String, font: FontId, matrix: [f32; 6], text: &str) {
+    /// `a b c d e f Tm (codes) Tj`. `matrix` must be finite.
+    fn show(&self, out: &mut Vec<u8>, font: FontId, matrix: [f32; 6], text: &str) {
         push_numbers(out, &matrix);
-        out.push_str("Tm <");
+        out.push_str("Tm (");
         if let Some(encoder) = self.encoders.get(&font) {
-            encoder.encode_hex(text, out);
+            encoder.encode_literal(text, out);
         }
-        out.push_str("> Tj\n");
+        out.push_str(") Tj\n");
     }
 }
 
 /// Each number followed by a space.
-fn push_numbers(out: &mut String, values: &[f32]) {
+fn push_numbers(out: &mut Vec<u8>, values: &[f32]) {
     for v in values {
         glyphs::push_number(out, *v);
-        out.push(' ');
+        out.push(b' ');
     }
 }
 
 /// `r g b rg` (fill) or `r g b RG` (stroke), channels clamped to 0..1.
-fn push_color(out: &mut String, c: Rgb, operator: &str) {
+fn push_color(out: &mut Vec<u8>, c: Rgb, operator: &str) {
     let ch = |v: f32| fin(v).clamp(0.0, 1.0);
     push_numbers(out, &[ch(c.0), ch(c.1), ch(c.2)]);
     out.push_str(operator);
-    out.push('\n');
+    out.push(b'\n');
 }
 
 /// A finite number for the PDF (NaN or infinity would make the file unreadable).
@@ -290,6 +324,14 @@ fn resource_names(used: &UsedChars) -> BTreeMap<FontId, String> {
     names
 }
 
+/// Parse every bundled face for embedding now (it is otherwise done on first use, by [`draw`]).
+/// Parsing takes a few milliseconds, so callers may run this on another thread in advance.
+pub fn prepare_fonts() {
+    for font in FontId::ALL {
+        parsed_font(font);
+    }
+}
+
 /// The bundled faces parsed once per process (parsing is the slow part of font handling).
 fn parsed_font(font: FontId) -> Option<&'static ParsedFont> {
     static CELLS: [OnceLock<Option<ParsedFont>>; 5] = [
@@ -303,8 +345,13 @@ fn parsed_font(font: FontId) -> Option<&'static ParsedFont> {
     CELLS
         .get(index)?
         .get_or_init(|| {
+            // The lazy constructor skips decoding every glyph outline (only subsetting needs
+            // the outlines, and it reads them from the source bytes): half the time and memory
+            // of `ParsedFont::from_bytes`.
             let mut warnings = Vec::new();
-            ParsedFont::from_bytes(font.bytes(), 0, &mut warnings)
+            let bytes = Arc::new(rust_fontconfig::FontBytes::Owned(Arc::from(font.bytes())));
+            printpdf::font::AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings)
+                .map(ParsedFont::from_azul)
         })
         .as_ref()
 }
@@ -367,7 +414,7 @@ struct TextState {
 }
 
 impl TextState {
-    fn close(&mut self, out: &mut String) {
+    fn close(&mut self, out: &mut Vec<u8>) {
         if self.open {
             out.push_str("ET\n");
             self.open = false;
@@ -455,7 +502,7 @@ fn page_content(
     document: &Document,
     encoding: &TextEncoding,
     images: &mut Images,
-    out: &mut String,
+    out: &mut Vec<u8>,
     links: &mut Vec<Link>,
 ) {
     let (width, height) = page_size(page);
@@ -583,7 +630,7 @@ fn page_content(
 
 /// Large text along the page diagonal (bottom-left to top-right), centred on the page.
 fn watermark(
-    out: &mut String,
+    out: &mut Vec<u8>,
     (width, height): (f32, f32),
     text: &str,
     size: f32,

@@ -432,7 +432,12 @@ impl Builder {
                 let lang = info.split_whitespace().next().unwrap_or("");
                 if lang.eq_ignore_ascii_case("mermaid") {
                     let max_h = self.geo().height;
-                    match chart::layout_mermaid(text, frame.width, max_h) {
+                    // Numbers in chart labels as the document writes them ("2,5").
+                    let decimal = match self.lang {
+                        Language::Id => ',',
+                        Language::En => '.',
+                    };
+                    match chart::layout_mermaid_with(text, frame.width, max_h, decimal) {
                         Some(blocks) if !blocks.is_empty() => {
                             for (k, cb) in blocks.into_iter().enumerate() {
                                 let mut p = Piece::new(
