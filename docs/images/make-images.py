@@ -72,7 +72,7 @@ def main():
     pdf = sys.argv[1] if len(sys.argv) > 1 else "examples/banggai/build/masterplan.pdf"
     texts = page_texts(pdf)
     cover = 1
-    toc = find(texts, "Daftar Isi", "KATA PENGANTAR")
+    toc = find(texts, "DAFTAR ISI", "KATA PENGANTAR")
     quick_win = find(texts, "Daftar Quick Win", "Keluaran / Indikator", start=toc + 2)
     gantt = find(texts, "Diagram Peta Jalan", "Quick win", start=toc + 2)
     # A programme's table that continues on the next page, with its head row repeated.
