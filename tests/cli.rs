@@ -4,35 +4,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn masterplan() -> Command {
-    let mut cmd = Command::cargo_bin("masterplan").expect("binary builds");
-    cmd.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
-    cmd
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Copy a folder tree (the examples) into a temp folder, leaving out build outputs.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name == "build" {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod common;
+use common::{copy_tree, masterplan, repo};
 
 /// Every file below `dir` with its bytes.
 fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

@@ -7,12 +7,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
-use assert_cmd::Command;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 use masterplan::model::Program;
+
+mod common;
+use common::{copy_tree, masterplan, repo};
 
 const MM: f32 = 72.0 / 25.4;
 const A4: (f32, f32) = (595.28, 841.89);
@@ -20,34 +22,6 @@ const F4: (f32, f32) = (215.0 * MM, 330.0 * MM);
 const LETTER: (f32, f32) = (612.0, 792.0);
 
 // ---- running the binary ----
-
-fn masterplan() -> Command {
-    let mut cmd = Command::cargo_bin("masterplan").expect("binary builds");
-    cmd.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
-    cmd
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Copy a folder tree (an example) into a temp folder, leaving out build outputs.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name == "build" {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// What one `masterplan generate` run produced.
 struct Output {
