@@ -47,7 +47,10 @@ pub fn typeset(markdown: &str, base_dir: &Path, options: &PdfOptions) -> anyhow:
     // The fonts are parsed for embedding on a second thread while the layout runs: parsing
     // is a fixed cost that would otherwise dominate small documents.
     let document = std::thread::scope(|scope| {
-        scope.spawn(draw::prepare_fonts);
+        // Without a thread, `draw` parses them itself.
+        let _ = std::thread::Builder::new()
+            .name("masterplan-fonts".into())
+            .spawn_scoped(scope, draw::prepare_fonts);
         layout(markdown, base_dir, options)
     })?;
     draw::draw(&document)

@@ -113,14 +113,20 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
     // output does not depend on how the threads interleave.
     let mut contents = Vec::with_capacity(page_ids.len());
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (to_compress, compress_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(8);
-        let compressor = scope.spawn(move || -> anyhow::Result<Vec<lopdf::Stream>> {
-            let mut streams = Vec::new();
-            for content in compress_rx {
-                streams.push(post::compressed_stream(&content)?);
-            }
-            Ok(streams)
-        });
+        let (sender, compress_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(8);
+        // Where no thread can be started, the pages are compressed here, one after the other.
+        let compressor = std::thread::Builder::new()
+            .name("masterplan-deflate".into())
+            .spawn_scoped(scope, move || -> anyhow::Result<Vec<lopdf::Stream>> {
+                let mut streams = Vec::new();
+                for content in compress_rx {
+                    streams.push(post::compressed_stream(&content)?);
+                }
+                Ok(streams)
+            })
+            .ok();
+        let to_compress = compressor.as_ref().map(|_| sender);
+        let mut compressed_here = Vec::new();
         let mut links = Vec::new();
         let mut capacity = 4096;
         for (page, &page_id) in document.pages.iter().zip(&page_ids) {
@@ -131,9 +137,14 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
             let (width, height) = page_size(page);
             let contents_id = doc.new_object_id();
             contents.push(contents_id);
-            if to_compress.send(content).is_err() {
-                // The compressor stopped early: its error is reported below.
-                break;
+            match &to_compress {
+                Some(sender) => {
+                    if sender.send(content).is_err() {
+                        // The compressor stopped early: its error is reported below.
+                        break;
+                    }
+                }
+                None => compressed_here.push(post::compressed_stream(&content)?),
             }
             let mut annots = Vec::with_capacity(links.len());
             for link in links.drain(..) {
@@ -163,9 +174,12 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
             doc.objects.insert(page_id, Object::Dictionary(dict));
         }
         drop(to_compress);
-        let streams = compressor
-            .join()
-            .map_err(|_| anyhow::anyhow!("the compression thread failed"))??;
+        let streams = match compressor {
+            Some(thread) => thread
+                .join()
+                .map_err(|_| anyhow::anyhow!("the compression thread failed"))??,
+            None => compressed_here,
+        };
         if streams.len() != contents.len() {
             anyhow::bail!(
                 "the compression thread stopped after {} pages",
