@@ -145,43 +145,43 @@ fn even_years(years: &[usize], p: &mut Prepped, avail: f32) -> bool {
     if years.is_empty() {
         return false;
     }
-    let hi = years
-        .iter()
-        .filter_map(|c| p.maxs.get(*c).copied())
-        .fold(0.0, f32::max);
+    let (hi, extra) = evened(years, &p.maxs);
     let sum_max: f32 = p.maxs.iter().sum();
-    let extra: f32 = years
-        .iter()
-        .filter_map(|c| p.maxs.get(*c).map(|m| hi - m))
-        .sum();
     if sum_max + extra > avail + 0.01 {
         // Too wide at natural widths: still give every year column the largest minimum (so
         // that one "ditetapkan" does not make its column the odd one out) while that leaves
         // the other columns a fair share of the width.
-        let lo = years
-            .iter()
-            .filter_map(|c| p.mins.get(*c).copied())
-            .fold(0.0, f32::max);
+        let (lo, extra_min) = evened(years, &p.mins);
         let sum_min: f32 = p.mins.iter().sum();
-        let extra_min: f32 = years
-            .iter()
-            .filter_map(|c| p.mins.get(*c).map(|m| lo - m))
-            .sum();
         if sum_min + extra_min <= avail * 0.8 {
-            for c in years {
-                if let Some(m) = p.mins.get_mut(*c) {
-                    *m = lo;
-                }
-            }
+            set_all(years, &mut p.mins, lo);
         }
         return false;
     }
-    for c in years {
-        if let Some(m) = p.maxs.get_mut(*c) {
-            *m = hi;
+    set_all(years, &mut p.maxs, hi);
+    true
+}
+
+/// The widest of the `years` columns in `widths`, and how much wider the table gets when every
+/// year column is made that wide.
+fn evened(years: &[usize], widths: &[f32]) -> (f32, f32) {
+    let widest = years
+        .iter()
+        .filter_map(|c| widths.get(*c).copied())
+        .fold(0.0, f32::max);
+    let extra = years
+        .iter()
+        .filter_map(|c| widths.get(*c).map(|w| widest - w))
+        .sum();
+    (widest, extra)
+}
+
+fn set_all(columns: &[usize], widths: &mut [f32], value: f32) {
+    for c in columns {
+        if let Some(w) = widths.get_mut(*c) {
+            *w = value;
         }
     }
-    true
 }
 
 /// Share the width the year columns were given equally among them, except that a column never
