@@ -20,7 +20,9 @@ mod image;
 mod post;
 
 use std::collections::BTreeMap;
+use std::sync::mpsc::{SyncSender, sync_channel};
 use std::sync::{Arc, OnceLock};
+use std::thread::{Scope, ScopedJoinHandle};
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
@@ -98,7 +100,7 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
     let base = post::Base::take(&mut doc)?;
 
     // The pages, written by us straight from the display list: one content stream each,
-    // compressed as soon as it is written.
+    // handed to the `Deflater` as soon as it is written.
     let handles: BTreeMap<FontId, String> = fonts
         .iter()
         .map(|(font, used_font)| (*font, used_font.name.clone()))
@@ -108,25 +110,11 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
         encoders: &encoders,
     };
     let page_ids: Vec<ObjectId> = document.pages.iter().map(|_| doc.new_object_id()).collect();
-    // Content streams are compressed on a second thread while the next pages are written (the
-    // two take about the same time). Object numbers are assigned here, in page order, so the
-    // output does not depend on how the threads interleave.
+    // Object numbers are assigned here, in page order, so the output does not depend on how
+    // the compression thread keeps up.
     let mut contents = Vec::with_capacity(page_ids.len());
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (sender, compress_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(8);
-        // Where no thread can be started, the pages are compressed here, one after the other.
-        let compressor = std::thread::Builder::new()
-            .name("masterplan-deflate".into())
-            .spawn_scoped(scope, move || -> anyhow::Result<Vec<lopdf::Stream>> {
-                let mut streams = Vec::new();
-                for content in compress_rx {
-                    streams.push(post::compressed_stream(&content)?);
-                }
-                Ok(streams)
-            })
-            .ok();
-        let to_compress = compressor.as_ref().map(|_| sender);
-        let mut compressed_here = Vec::new();
+        let mut deflater = Deflater::start(scope);
         let mut links = Vec::new();
         let mut capacity = 4096;
         for (page, &page_id) in document.pages.iter().zip(&page_ids) {
@@ -134,56 +122,24 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
             links.clear();
             page_content(page, document, &text, &mut images, &mut content, &mut links);
             capacity = capacity.max(content.len());
-            let (width, height) = page_size(page);
+            deflater.push(content)?;
             let contents_id = doc.new_object_id();
             contents.push(contents_id);
-            match &to_compress {
-                Some(sender) => {
-                    if sender.send(content).is_err() {
-                        // The compressor stopped early: its error is reported below.
-                        break;
-                    }
-                }
-                None => compressed_here.push(post::compressed_stream(&content)?),
-            }
-            let mut annots = Vec::with_capacity(links.len());
-            for link in links.drain(..) {
-                annots.push(Object::Reference(
-                    doc.add_object(link.into_dictionary(page_id, &page_ids)),
-                ));
-            }
-            let size = || {
-                Object::Array(vec![
-                    Object::Integer(0),
-                    Object::Integer(0),
-                    Object::Real(width),
-                    Object::Real(height),
-                ])
-            };
-            let mut dict = Dictionary::new();
-            dict.set("Type", Object::Name(b"Page".to_vec()));
-            dict.set("MediaBox", size());
-            dict.set("CropBox", size());
-            dict.set("TrimBox", size());
-            dict.set("Parent", Object::Reference(base.pages));
-            dict.set("Resources", Object::Reference(base.resources));
-            dict.set("Contents", Object::Reference(contents_id));
-            if !annots.is_empty() {
-                dict.set("Annots", Object::Array(annots));
-            }
+            let annots = links
+                .drain(..)
+                .map(|link| {
+                    Object::Reference(doc.add_object(link.into_dictionary(page_id, &page_ids)))
+                })
+                .collect();
+            let dict = page_dictionary(page, &base, contents_id, annots);
             doc.objects.insert(page_id, Object::Dictionary(dict));
         }
-        drop(to_compress);
-        let streams = match compressor {
-            Some(thread) => thread
-                .join()
-                .map_err(|_| anyhow::anyhow!("the compression thread failed"))??,
-            None => compressed_here,
-        };
+        let streams = deflater.finish()?;
         if streams.len() != contents.len() {
             anyhow::bail!(
-                "the compression thread stopped after {} pages",
-                streams.len()
+                "{} content streams for {} pages",
+                streams.len(),
+                contents.len()
             );
         }
         for (id, stream) in contents.iter().zip(streams) {
@@ -192,6 +148,88 @@ pub fn draw(document: &Document) -> anyhow::Result<Vec<u8>> {
         Ok(())
     })?;
     post::finish(doc, &base, &page_ids, document)
+}
+
+/// A page's dictionary: its boxes, the shared resources, its content stream and annotations.
+fn page_dictionary(
+    page: &Page,
+    base: &post::Base,
+    contents: ObjectId,
+    annots: Vec<Object>,
+) -> Dictionary {
+    let (width, height) = page_size(page);
+    let size = || {
+        Object::Array(vec![
+            Object::Integer(0),
+            Object::Integer(0),
+            Object::Real(width),
+            Object::Real(height),
+        ])
+    };
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Page".to_vec()));
+    dict.set("MediaBox", size());
+    dict.set("CropBox", size());
+    dict.set("TrimBox", size());
+    dict.set("Parent", Object::Reference(base.pages));
+    dict.set("Resources", Object::Reference(base.resources));
+    dict.set("Contents", Object::Reference(contents));
+    if !annots.is_empty() {
+        dict.set("Annots", Object::Array(annots));
+    }
+    dict
+}
+
+/// Compresses the pages' content streams, in the order they are pushed: on a second thread
+/// while the next pages are written (the two take about the same time), or, where no thread
+/// can be started, right away on this one. The streams are the same either way.
+enum Deflater<'scope> {
+    Thread {
+        sender: SyncSender<Vec<u8>>,
+        thread: ScopedJoinHandle<'scope, anyhow::Result<Vec<lopdf::Stream>>>,
+    },
+    Here(Vec<lopdf::Stream>),
+}
+
+impl<'scope> Deflater<'scope> {
+    fn start<'env>(scope: &'scope Scope<'scope, 'env>) -> Deflater<'scope> {
+        let (sender, receiver) = sync_channel::<Vec<u8>>(8);
+        let thread = std::thread::Builder::new()
+            .name("masterplan-deflate".into())
+            .spawn_scoped(scope, move || -> anyhow::Result<Vec<lopdf::Stream>> {
+                receiver
+                    .into_iter()
+                    .map(|content| post::compressed_stream(&content))
+                    .collect()
+            });
+        match thread {
+            Ok(thread) => Deflater::Thread { sender, thread },
+            Err(_) => Deflater::Here(Vec::new()),
+        }
+    }
+
+    fn push(&mut self, content: Vec<u8>) -> anyhow::Result<()> {
+        match self {
+            // A send fails only when the thread has stopped on an error: `finish` reports it.
+            Deflater::Thread { sender, .. } => {
+                let _ = sender.send(content);
+            }
+            Deflater::Here(streams) => streams.push(post::compressed_stream(&content)?),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> anyhow::Result<Vec<lopdf::Stream>> {
+        match self {
+            Deflater::Thread { sender, thread } => {
+                drop(sender);
+                thread
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("the compression thread failed"))?
+            }
+            Deflater::Here(streams) => Ok(streams),
+        }
+    }
 }
 
 /// A page showing every used character of every used font once: what printpdf subsets from.
