@@ -12,8 +12,8 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Language, Masterplan, Opd, Period, Pokja, PokjaFile, Program, Project, Region, RegionType,
-    Rpjmd,
+    Language, Masterplan, Monitoring, MonitoringFile, Opd, Period, Pokja, PokjaFile, Program,
+    Project, Region, RegionType, Rpjmd, Year,
 };
 use crate::suggest;
 use crate::taxonomy::{self, Taxonomy};
@@ -24,6 +24,8 @@ use std::sync::OnceLock;
 pub const MASTERPLAN_FILE: &str = "masterplan.yaml";
 /// The folder of the pokja files.
 pub const POKJA_DIR: &str = "pokja";
+/// The folder of the monitoring files (`monitoring/<year>.yaml`).
+pub const MONITORING_DIR: &str = "monitoring";
 
 /// What loading a project folder gives: as much of the model as could be read, the taxonomy it
 /// names, where each field stands in its file, and the diagnostics met on the way.
@@ -317,6 +319,7 @@ fn read_masterplan(
         opd: c.opd,
         team: None,
         legal_basis: None,
+        evaluation: None,
     })
 }
 
@@ -415,10 +418,13 @@ pub fn load(root: &Path) -> Loaded {
         &mut loaded.recovery,
     );
 
+    let monitoring = load_monitoring(root, &mut loaded.sources, &mut loaded.diagnostics);
+
     let project = masterplan.map(|masterplan| Project {
         root: root.to_path_buf(),
         masterplan,
         pokja,
+        monitoring,
     });
     if loaded.recovery.masterplan_partial {
         loaded.partial = project;
@@ -683,6 +689,38 @@ fn load_pokja(
         }
         if let Some(pokja) = read_pokja(&dir.join(&name), &file, sources, diagnostics, recovery) {
             out.push(PokjaFile { file, pokja });
+        }
+    }
+    out
+}
+
+/// Read the monitoring files: every `monitoring/<year>.yaml`, in year order. A project without
+/// a monitoring/ folder has none.
+fn load_monitoring(
+    root: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<MonitoringFile> {
+    let dir = root.join(MONITORING_DIR);
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut years: Vec<(Year, String)> = rd
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let year = name.strip_suffix(".yaml")?.parse::<Year>().ok()?;
+            entry.path().is_file().then_some((year, name))
+        })
+        .collect();
+    years.sort();
+    let mut out = Vec::new();
+    for (_, name) in years {
+        let file = format!("{MONITORING_DIR}/{name}");
+        if let Some(monitoring) =
+            read_and_parse::<Monitoring>(&dir.join(&name), &file, sources, diagnostics)
+        {
+            out.push(MonitoringFile { file, monitoring });
         }
     }
     out

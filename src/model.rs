@@ -24,6 +24,9 @@ pub struct Project {
     pub masterplan: Masterplan,
     /// The pokja files that were found and parsed, in taxonomy order.
     pub pokja: Vec<PokjaFile>,
+    /// The monitoring files (`monitoring/<year>.yaml`) that were found and parsed, in year order.
+    /// Empty for a project without a monitoring/ folder.
+    pub monitoring: Vec<MonitoringFile>,
 }
 
 /// One parsed pokja file.
@@ -59,6 +62,9 @@ pub struct Masterplan {
     pub team: Option<Team>,
     #[serde(default)]
     pub legal_basis: Option<Vec<String>>,
+    /// How the yearly evaluation weighs its five dimensions.
+    #[serde(default)]
+    pub evaluation: Option<EvaluationConfig>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -405,9 +411,39 @@ pub struct Indicator {
     pub unit: Option<String>,
     #[serde(default)]
     pub baseline: Option<Value>,
+    /// Increase (default) or decrease: whether a higher or a lower value is better.
+    #[serde(default)]
+    pub direction: Direction,
     /// Year -> target; years inside the period.
     #[serde(default)]
     pub targets: BTreeMap<Year, Value>,
+}
+
+/// Which way an indicator should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Higher is better (the default).
+    #[default]
+    Increase,
+    /// Lower is better (response times, poverty rate, ...).
+    Decrease,
+}
+
+impl Direction {
+    pub const ALL: [Direction; 2] = [Direction::Increase, Direction::Decrease];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+        }
+    }
+
+    /// True for the default, so serialisation can leave it out.
+    pub fn is_increase(&self) -> bool {
+        *self == Direction::Increase
+    }
 }
 
 /// An indicator value: a number (`100`, `12.5`) or a short text (`tersedia`).
@@ -431,5 +467,243 @@ impl Project {
         self.pokja
             .iter()
             .flat_map(|p| p.pokja.programs.iter().map(move |prog| (p, prog)))
+    }
+}
+
+/// `evaluation:` in masterplan.yaml: how the yearly evaluation weighs its five dimensions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationConfig {
+    #[serde(default)]
+    pub weights: Option<Weights>,
+}
+
+/// The weights of the five evaluation dimensions, in percent; they must sum to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub baseline: u32,
+    pub output: u32,
+    pub outcome: u32,
+    pub impact: u32,
+    pub quick_win: u32,
+}
+
+impl Default for Weights {
+    /// One published weighting: 10/20/30/30/10.
+    fn default() -> Self {
+        Weights {
+            baseline: 10,
+            output: 20,
+            outcome: 30,
+            impact: 30,
+            quick_win: 10,
+        }
+    }
+}
+
+impl Weights {
+    /// The weight of one evaluation dimension.
+    pub fn of(&self, d: EvaluationDimension) -> u32 {
+        match d {
+            EvaluationDimension::Baseline => self.baseline,
+            EvaluationDimension::Output => self.output,
+            EvaluationDimension::Outcome => self.outcome,
+            EvaluationDimension::Impact => self.impact,
+            EvaluationDimension::QuickWin => self.quick_win,
+        }
+    }
+
+    /// The sum of the five weights (must be 100), without overflow.
+    pub fn sum(&self) -> u64 {
+        EvaluationDimension::ALL
+            .iter()
+            .map(|d| u64::from(self.of(*d)))
+            .sum()
+    }
+}
+
+/// The five dimensions of the yearly Kominfo evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationDimension {
+    /// Improvement since the last evaluation.
+    Baseline,
+    /// Policy, institutions, budget.
+    Output,
+    /// How far the plans are carried out.
+    Outcome,
+    /// Benefit to citizens, participation, sustainability.
+    Impact,
+    QuickWin,
+}
+
+impl EvaluationDimension {
+    pub const ALL: [EvaluationDimension; 5] = [
+        EvaluationDimension::Baseline,
+        EvaluationDimension::Output,
+        EvaluationDimension::Outcome,
+        EvaluationDimension::Impact,
+        EvaluationDimension::QuickWin,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EvaluationDimension::Baseline => "baseline",
+            EvaluationDimension::Output => "output",
+            EvaluationDimension::Outcome => "outcome",
+            EvaluationDimension::Impact => "impact",
+            EvaluationDimension::QuickWin => "quick_win",
+        }
+    }
+}
+
+impl Masterplan {
+    /// The evaluation weights in force: the configured ones, or the default 10/20/30/30/10.
+    pub fn weights(&self) -> Weights {
+        self.evaluation
+            .as_ref()
+            .and_then(|e| e.weights)
+            .unwrap_or_default()
+    }
+}
+
+/// One parsed monitoring file.
+#[derive(Debug, Clone, Serialize)]
+pub struct MonitoringFile {
+    /// Path relative to the project root, with forward slashes: `monitoring/2024.yaml`.
+    pub file: String,
+    pub monitoring: Monitoring,
+}
+
+/// `monitoring/<year>.yaml`: what was carried out in one year of the period.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Monitoring {
+    /// Equals the file name; a year inside the period.
+    pub year: Year,
+    /// When the report was compiled (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// An OPD code.
+    #[serde(default)]
+    pub reported_by: Option<String>,
+    /// Programme id -> what happened in this year.
+    pub programs: BTreeMap<String, ProgramReport>,
+    /// The region's self-assessment on the five evaluation dimensions.
+    #[serde(default)]
+    pub assessment: Option<Assessment>,
+}
+
+/// What happened to one programme in one year.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramReport {
+    pub status: Status,
+    /// Percent of the work planned up to this year, 0..=100.
+    #[serde(default)]
+    pub progress: Option<f64>,
+    /// Money actually spent in this year.
+    #[serde(default)]
+    pub budget: Vec<Spending>,
+    /// Outputs delivered (text).
+    #[serde(default)]
+    pub outputs: Vec<String>,
+    /// Indicator name (as in the pokja file) -> actual value this year.
+    #[serde(default)]
+    pub indicators: BTreeMap<String, Value>,
+    /// Links or project-relative paths.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Kendala.
+    #[serde(default)]
+    pub obstacles: Option<String>,
+}
+
+/// Money actually spent from one source in the reported year.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spending {
+    pub source: BudgetSource,
+    pub amount: Rupiah,
+}
+
+/// The status of a programme in a reported year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotStarted,
+    OnTrack,
+    Delayed,
+    Done,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::NotStarted,
+        Status::OnTrack,
+        Status::Delayed,
+        Status::Done,
+        Status::Cancelled,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::OnTrack => "on_track",
+            Status::Delayed => "delayed",
+            Status::Done => "done",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// The self-assessment of a monitoring file: a score per evaluation dimension.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    #[serde(default)]
+    pub baseline: Option<AssessedScore>,
+    #[serde(default)]
+    pub output: Option<AssessedScore>,
+    #[serde(default)]
+    pub outcome: Option<AssessedScore>,
+    #[serde(default)]
+    pub impact: Option<AssessedScore>,
+    #[serde(default)]
+    pub quick_win: Option<AssessedScore>,
+}
+
+impl Assessment {
+    /// The self-assessed score of one evaluation dimension, if given.
+    pub fn of(&self, d: EvaluationDimension) -> Option<&AssessedScore> {
+        match d {
+            EvaluationDimension::Baseline => self.baseline.as_ref(),
+            EvaluationDimension::Output => self.output.as_ref(),
+            EvaluationDimension::Outcome => self.outcome.as_ref(),
+            EvaluationDimension::Impact => self.impact.as_ref(),
+            EvaluationDimension::QuickWin => self.quick_win.as_ref(),
+        }
+    }
+}
+
+/// One self-assessed score, 0..=5, with its notes and evidence.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessedScore {
+    pub score: f64,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+}
+
+impl Project {
+    /// The monitoring file of one year, if any.
+    pub fn monitoring_of(&self, year: Year) -> Option<&MonitoringFile> {
+        self.monitoring.iter().find(|m| m.monitoring.year == year)
     }
 }

@@ -1191,6 +1191,7 @@ mod tests {
             root: std::path::PathBuf::from("."),
             masterplan: masterplan(start, years),
             pokja,
+            monitoring: Vec::new(),
         }
     }
 

@@ -963,6 +963,7 @@ opd:
                     pokja: crate::yaml::from_str::<Pokja>(src, file).unwrap(),
                 })
                 .collect(),
+            monitoring: Vec::new(),
         }
     }
 

@@ -31,6 +31,7 @@ fn load(dir: &Path, taxonomy: &Taxonomy) -> Project {
         root: dir.to_path_buf(),
         masterplan,
         pokja,
+        monitoring: Vec::new(),
     }
 }
 
