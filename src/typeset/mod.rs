@@ -1,6 +1,7 @@
 //! Typesetting: Markdown (as produced by the templates) to PDF.
 //!
-//! Layers: `markdown` (pulldown-cmark events and the front matter) -> `layout` (blocks, lines,
+//! Layers: `markdown` (the shared document tree of [`crate::document`]: pulldown-cmark events
+//! and the front matter) -> `layout` (blocks, lines,
 //! table cells, page breaks, in points; produces a [`page::Document`]) -> `draw` (the only code
 //! that touches printpdf; display list to PDF bytes, then lopdf post-processing for the nested
 //! outline and a content-derived /ID). Charts (`chart`) turn Mermaid blocks into display items.
@@ -9,8 +10,11 @@ pub mod chart;
 pub mod draw;
 pub mod fonts;
 pub mod layout;
-pub mod markdown;
 pub mod page;
+
+/// The document tree and its reader, shared with the other writers (see [`crate::document`]);
+/// kept under its old name so the layout's imports read `typeset::markdown`.
+pub use crate::document::markdown;
 
 use std::path::Path;
 

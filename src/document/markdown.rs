@@ -1,7 +1,8 @@
-//! Markdown to a block tree: the front matter (YAML metadata block) and pulldown-cmark events,
-//! with the `pdf:` markers of the Markdown contract applied (`pdf:skip` sections removed,
-//! `pdf:toc`, `pdf:pagebreak` and `pdf:landscape` turned into blocks) and footnotes numbered in
-//! order of first reference and collected at the end of each chapter.
+//! The reader: Markdown to the block tree that every writer uses. The front matter (YAML
+//! metadata block) and pulldown-cmark events, with the `pdf:` markers of the Markdown contract
+//! applied (`pdf:skip` sections removed, `pdf:toc`, `pdf:pagebreak` and `pdf:landscape` turned
+//! into blocks) and footnotes numbered in order of first reference and collected at the end of
+//! each chapter. Raw HTML other than the markers is dropped, so no writer can pass it through.
 
 use std::collections::{BTreeMap, HashMap};
 
