@@ -132,7 +132,11 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     };
 
-    let checked = masterplan::check(&args.dir);
+    let mut checked = masterplan::check(&args.dir);
+    checked.diagnostics.extend(super::template_warnings(
+        &args.dir,
+        args.templates.as_deref(),
+    ));
     args.messages.print(&checked);
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
         return EXIT_INPUT;

@@ -219,6 +219,25 @@ pub fn require_project_dir(messages: Option<&MessageArgs>, dir: &std::path::Path
     false
 }
 
+/// Warnings about the template overrides a run would use: `--templates DIR` when given (named as
+/// given), otherwise the project's `templates/` folder when present.
+pub fn template_warnings(
+    project: &std::path::Path,
+    templates: Option<&std::path::Path>,
+) -> Vec<masterplan::diagnostic::Diagnostic> {
+    match templates {
+        Some(dir) => masterplan::render::override_warnings(dir, &dir.display().to_string()),
+        None => {
+            let dir = project.join("templates");
+            if dir.is_dir() {
+                masterplan::render::override_warnings(&dir, "templates")
+            } else {
+                Vec::new()
+            }
+        }
+    }
+}
+
 /// True when the raw arguments ask for JSON messages, so that argument errors found before
 /// parsing finished are printed as JSON too.
 fn wants_json(args: &[std::ffi::OsString]) -> bool {
@@ -276,7 +295,10 @@ fn check(args: &CheckArgs) -> i32 {
     if !require_project_dir(Some(&args.messages), &args.dir) {
         return EXIT_USAGE;
     }
-    let checked = masterplan::check(&args.dir);
+    let mut checked = masterplan::check(&args.dir);
+    checked
+        .diagnostics
+        .extend(template_warnings(&args.dir, None));
     args.messages.print(&checked);
     if checked.has_errors() {
         EXIT_INPUT
