@@ -269,7 +269,16 @@ fn read_masterplan(
         .diagnostics
         .iter()
         .any(|d| matches!(d.code, "E0001" | "E0002" | "E0003" | "E0005"));
-    diagnostics.extend(r.diagnostics);
+    // An empty masterplan.yaml in an existing project: `init DIR` would refuse there.
+    diagnostics.extend(r.diagnostics.into_iter().map(|d| {
+        if d.code == "E0003" {
+            d.with_hint(
+                "write the fields of masterplan.yaml (region, period, vision, missions, opd), or scaffold a commented one with `masterplan init <new folder> ...` and copy it here",
+            )
+        } else {
+            d
+        }
+    }));
     recovery.opd_slots = r.kept;
     recovery.removed.extend(
         r.removed
@@ -444,10 +453,20 @@ pub fn load(root: &Path) -> Loaded {
         } else {
             format!("no masterplan.yaml in {dir} (the folder does not exist)")
         };
-        loaded.diagnostics.push(
-            Diagnostic::error("E0100", MASTERPLAN_FILE, "", why)
-                .with_hint("run `masterplan init` to start a project, or name the project folder"),
-        );
+        // In a project that has its pokja files, `init DIR` would refuse (they exist): scaffold
+        // elsewhere and copy the one file over.
+        let hint = if root.join(POKJA_DIR).is_dir() {
+            format!(
+                "restore masterplan.yaml (e.g. from version control), or scaffold one with `masterplan init <new folder> ...` and copy its masterplan.yaml into {dir}"
+            )
+        } else {
+            format!(
+                "run `masterplan init {dir} --region ... --type ... --province ... --start-year ...` to start a project here, or name the project folder"
+            )
+        };
+        loaded
+            .diagnostics
+            .push(Diagnostic::error("E0100", MASTERPLAN_FILE, "", why).with_hint(hint));
         None
     };
 

@@ -160,6 +160,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     };
 
+    let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
     let pdf_options = PdfOptions {
         paper: paper(args.paper),
     };
@@ -176,7 +177,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
                     super::fail_with(
                         messages,
                         "E9015",
-                        None,
+                        Some(&out.join(format!("{stem}.pdf"))),
                         &format!("could not typeset {stem}.pdf: {e:#}"),
                         None,
                     );
@@ -223,7 +224,6 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     }
 
-    let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
     let inputs = output::project_inputs(project, args.templates.as_deref());
     match output::commit(&out, GENERATION, &files, &inputs, args.force) {
         Ok(committed) => {

@@ -46,7 +46,7 @@ struct Cli {
 enum Command {
     /// Scaffold a new project: masterplan.yaml and one commented file per pokja.
     #[command(
-        after_help = "Example:\n  masterplan init banggai --region Banggai --type kabupaten \\\n      --province \"Sulawesi Tengah\" --start-year 2023"
+        after_help = "Examples:\n  masterplan init banggai --region Banggai --type kabupaten \\\n      --province \"Sulawesi Tengah\" --start-year 2023\n  masterplan init banggai --pokja economy      # add the missing pokja/economy.yaml"
     )]
     Init(init::InitArgs),
     /// Check a project's inputs and report every problem in every file.
