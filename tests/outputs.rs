@@ -300,6 +300,25 @@ fn a_write_failing_half_way_changes_nothing_and_leaves_no_temp_files() {
     assert!(file.ends_with(".pdf"), "the file that failed: {file}");
     assert_eq!(before, tree(&build), "the earlier generation is untouched");
 
+    // Into a new folder: the folders made for it are removed again.
+    let fresh = dir.parent().unwrap().join("new/deep/out");
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" generate \"$1\" --out \"$2\" --message-format json"
+        ))
+        .arg(&bin)
+        .arg(&dir)
+        .arg(&fresh)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3), "{run:?}");
+    assert!(
+        !dir.parent().unwrap().join("new").exists(),
+        "no folder left behind"
+    );
+
     // The rerun without the limit works.
     masterplan()
         .arg("generate")

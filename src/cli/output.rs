@@ -174,16 +174,27 @@ pub fn commit(
         .cloned()
         .collect();
 
-    let created_out = !out.exists();
+    // The folders created for `out` (it and missing parents), removed again on failure.
+    let mut created: Vec<PathBuf> = Vec::new();
+    let mut missing = Some(out);
+    while let Some(d) = missing.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        created.push(d.to_path_buf());
+        missing = d.parent();
+    }
     if let Err(e) = fs::create_dir_all(out) {
+        for d in &created {
+            let _ = fs::remove_dir(d);
+        }
         return Err(WriteError::io(out, &e));
     }
     remove_leftover_staging(out);
     let staging = out.join(format!("{STAGING_PREFIX}{}", std::process::id()));
     let result = stage_and_swap(out, &staging, kind, files, &stale, marker);
     let _ = fs::remove_dir_all(&staging);
-    if result.is_err() && created_out {
-        let _ = fs::remove_dir(out);
+    if result.is_err() {
+        for d in &created {
+            let _ = fs::remove_dir(d);
+        }
     }
     result?;
     for name in &stale {
