@@ -269,7 +269,16 @@ fn read_masterplan(
         .diagnostics
         .iter()
         .any(|d| matches!(d.code, "E0001" | "E0002" | "E0003" | "E0005"));
-    diagnostics.extend(r.diagnostics);
+    // An empty masterplan.yaml in an existing project: `init DIR` would refuse there.
+    diagnostics.extend(r.diagnostics.into_iter().map(|d| {
+        if d.code == "E0003" {
+            d.with_hint(
+                "write the fields of masterplan.yaml (region, period, vision, missions, opd), or scaffold a commented one with `masterplan init <new folder> ...` and copy it here",
+            )
+        } else {
+            d
+        }
+    }));
     recovery.opd_slots = r.kept;
     recovery.removed.extend(
         r.removed
@@ -353,6 +362,31 @@ fn read_pokja(
         "programs",
         |p, programs| p.programs = programs,
     );
+    // An empty pokja file (or one with only comments) is a pokja that has not started yet: like
+    // a missing file, a warning, and the document says the dimension has no programmes yet.
+    if let [only] = r.diagnostics.as_slice()
+        && only.code == "E0003"
+    {
+        let key = file
+            .strip_prefix("pokja/")
+            .and_then(|n| n.strip_suffix(".yaml"))
+            .unwrap_or(file);
+        diagnostics.push(
+            Diagnostic::warning(
+                "W0209",
+                file,
+                "",
+                format!(
+                    "{file} is empty (no fields, only blanks or comments); the document will say the dimension has no programmes yet"
+                ),
+            )
+            .with_hint(format!(
+                "fill in the file, or start from the scaffold with `{}`",
+                init_pokja_command(path, key, true)
+            )),
+        );
+        return None;
+    }
     diagnostics.extend(r.diagnostics);
     recovery
         .removed
@@ -364,6 +398,37 @@ fn read_pokja(
         .left_out_programs
         .extend(r.left_out.into_iter().filter_map(|p| p.id));
     r.value
+}
+
+/// The command that scaffolds the pokja file `key` into the project holding `pokja_file`.
+fn init_pokja_command(pokja_file: &Path, key: &str, force: bool) -> String {
+    let root = pokja_file
+        .parent()
+        .and_then(Path::parent)
+        .map(|r| r.display().to_string())
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| ".".to_string());
+    let root = if root.contains(char::is_whitespace) {
+        format!("\"{root}\"")
+    } else {
+        root
+    };
+    let force = if force { " --force" } else { "" };
+    format!("masterplan init {root} --pokja {key}{force}")
+}
+
+/// Editor backups and lock files (`economy.yaml~`, `economy.yaml.bak`, `~economy.yaml`,
+/// `#economy.yaml#`, `economy.yaml.orig`): ignored in pokja/, with a warning.
+fn is_backup(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.ends_with('~')
+        || name.starts_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || [
+            ".bak", ".backup", ".orig", ".old", ".swp", ".swo", ".tmp", ".save", ".rej",
+        ]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// Load a project folder.
@@ -388,10 +453,20 @@ pub fn load(root: &Path) -> Loaded {
         } else {
             format!("no masterplan.yaml in {dir} (the folder does not exist)")
         };
-        loaded.diagnostics.push(
-            Diagnostic::error("E0100", MASTERPLAN_FILE, "", why)
-                .with_hint("run `masterplan init` to start a project, or name the project folder"),
-        );
+        // In a project that has its pokja files, `init DIR` would refuse (they exist): scaffold
+        // elsewhere and copy the one file over.
+        let hint = if root.join(POKJA_DIR).is_dir() {
+            format!(
+                "restore masterplan.yaml (e.g. from version control), or scaffold one with `masterplan init <new folder> ...` and copy its masterplan.yaml into {dir}"
+            )
+        } else {
+            format!(
+                "run `masterplan init {dir} --region ... --type ... --province ... --start-year ...` to start a project here, or name the project folder"
+            )
+        };
+        loaded
+            .diagnostics
+            .push(Diagnostic::error("E0100", MASTERPLAN_FILE, "", why).with_hint(hint));
         None
     };
 
@@ -578,7 +653,22 @@ fn load_pokja(
                 readable = true;
                 for entry in rd.flatten() {
                     let name = entry.file_name().to_string_lossy().into_owned();
+                    // Hidden files (`.economy.yaml.swp`, `.DS_Store`) are not the pokja's.
                     if name.starts_with('.') {
+                        continue;
+                    }
+                    if is_backup(&name) {
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                "W0210",
+                                format!("{POKJA_DIR}/{name}"),
+                                "",
+                                format!(
+                                    "`{POKJA_DIR}/{name}` looks like an editor backup; it is ignored"
+                                ),
+                            )
+                            .with_hint("delete it, or move it out of pokja/, once it is no longer needed"),
+                        );
                         continue;
                     }
                     let is_file = entry.path().is_file();
@@ -681,7 +771,8 @@ fn load_pokja(
                         ),
                     )
                     .with_hint(format!(
-                        "ask the {key} pokja for its file, or run `masterplan init` for a template"
+                        "ask the {key} pokja for its file, or scaffold it with `{}`",
+                        init_pokja_command(&dir.join(&name), key, false)
                     )),
                 );
             }

@@ -123,6 +123,11 @@ impl RegionType {
     }
 }
 
+/// The plausible first years of a masterplan (`period.start_year`; `init --start-year`).
+pub const START_YEARS: std::ops::RangeInclusive<Year> = 1945..=2200;
+/// The allowed lengths of a masterplan in years (`period.years`; `init --years`).
+pub const PERIOD_YEARS: std::ops::RangeInclusive<u32> = 5..=20;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {

@@ -37,6 +37,87 @@ pub fn files(options: &InitOptions) -> Vec<(String, String)> {
     out
 }
 
+/// One pokja file for an existing project (`masterplan init DIR --pokja KEY`): the dimension
+/// `key` of the project's taxonomy, with one worked example programme. OPD codes of the example
+/// that the project does not define are replaced by the project's first OPD (`coordinator`,
+/// `lead`) or left out (`members`, `support`), so that the file checks clean in that project.
+/// None when the taxonomy has no dimension `key`.
+pub fn pokja_file(
+    options: &InitOptions,
+    taxonomy: &Taxonomy,
+    key: &str,
+    project_opd: &[String],
+) -> Option<(String, String)> {
+    let index = taxonomy.dimensions.iter().position(|d| d.key == key)?;
+    let d = &taxonomy.dimensions[index];
+    let prefixes = crate::synth::prefixes(taxonomy);
+    let prefix = prefixes
+        .get(index)
+        .cloned()
+        .unwrap_or_else(|| format!("D{index}"));
+    let text = pokja_yaml(&Ctx::new(options), d, index, &format!("{prefix}-01"));
+    Some((
+        format!("pokja/{key}.yaml"),
+        use_known_opd(&text, project_opd),
+    ))
+}
+
+/// Rewrite the OPD codes of the fields `coordinator`, `lead`, `members` and `support` (outside
+/// comments) to codes the project defines.
+fn use_known_opd(text: &str, known: &[String]) -> String {
+    let Some(first) = known.first() else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    // The coordinator or lead last written: members and support leave it out.
+    let mut head = String::new();
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let indent = body.len() - body.trim_start().len();
+        let rewritten = body
+            .trim_start()
+            .split_once(": ")
+            .and_then(|(field, value)| {
+                let value = value.trim();
+                match field {
+                    "coordinator" | "lead" => {
+                        head = if known.iter().any(|k| k == value) {
+                            value.to_string()
+                        } else {
+                            first.clone()
+                        };
+                        Some(head.clone())
+                    }
+                    "members" | "support" => {
+                        let inner = value.strip_prefix('[')?.strip_suffix(']')?;
+                        let mut kept: Vec<&str> = Vec::new();
+                        for code in inner.split(',').map(str::trim) {
+                            if known.iter().any(|k| k == code)
+                                && code != head
+                                && !kept.contains(&code)
+                            {
+                                kept.push(code);
+                            }
+                        }
+                        Some(format!("[{}]", kept.join(", ")))
+                    }
+                    _ => None,
+                }
+                .map(|v| format!("{}{field}: {v}", &body[..indent]))
+            });
+        match rewritten {
+            Some(r) => {
+                out.push_str(&r);
+                if line.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// A YAML double-quoted scalar holding `s` exactly.
 fn q(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + 2);

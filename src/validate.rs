@@ -142,7 +142,7 @@ fn validate_masterplan(
             .with_hint("add `province: <name>` under `region`, e.g. `province: Sulawesi Tengah`"),
         );
     }
-    if !(5..=20).contains(&m.period.years) {
+    if !crate::model::PERIOD_YEARS.contains(&m.period.years) {
         out.push(
             Diagnostic::error(
                 "E0102",
@@ -156,7 +156,7 @@ fn validate_masterplan(
             .with_hint("most masterplans cover 10 years; leave `years` out for 10"),
         );
     }
-    if !(1945..=2200).contains(&m.period.start_year) {
+    if !crate::model::START_YEARS.contains(&m.period.start_year) {
         out.push(Diagnostic::error(
             "E0116",
             f,

@@ -7,7 +7,7 @@ use masterplan::render::{Date, RenderOptions};
 use masterplan::typeset::{Paper, PdfOptions};
 
 use super::output::{self, OutputFile};
-use super::{EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, MessageArgs, fail};
+use super::{EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, MessageArgs};
 
 #[derive(Args, Debug)]
 pub struct GenerateArgs {
@@ -17,23 +17,24 @@ pub struct GenerateArgs {
     /// Where to write the outputs [default: DIR/build].
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Output formats, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [OutFormat::Md, OutFormat::Pdf])]
-    format: Vec<OutFormat>,
+    /// Output formats, separated by commas or spaces (`md,pdf` or "md pdf").
+    #[arg(long, value_name = "FORMATS", default_value = "md,pdf", value_parser = parse_formats)]
+    format: Formats,
     /// Also write the four books of the Kominfo practice (Buku 1 Analisis Strategis, Buku 2
     /// Masterplan, Buku 3 Quick Win, Buku 4 Road Map) as separate documents.
     #[arg(long)]
     split_books: bool,
-    /// Mark every output as a draft (DRAFT watermark; the date from SOURCE_DATE_EPOCH, if set).
+    /// Mark every output as a draft: DRAFT watermark and the date (today, or SOURCE_DATE_EPOCH
+    /// when set, for reproducible builds).
     #[arg(long)]
     draft: bool,
-    /// Paper size of the PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    /// Paper size of the PDF (any case: a4, A4).
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
     paper: PaperArg,
     /// A folder of templates overriding the built-in ones [default: DIR/templates when present].
     #[arg(long)]
     templates: Option<PathBuf>,
-    /// Replace files in an --out folder that masterplan did not create.
+    /// Replace files in the output folder that masterplan did not write.
     #[arg(long)]
     force: bool,
     #[command(flatten)]
@@ -41,9 +42,54 @@ pub struct GenerateArgs {
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-enum OutFormat {
+pub enum OutFormat {
     Md,
     Pdf,
+}
+
+/// The `--format` list: one or more formats, in any case, separated by commas or spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formats(Vec<OutFormat>);
+
+impl std::ops::Deref for Formats {
+    type Target = [OutFormat];
+    fn deref(&self) -> &[OutFormat] {
+        &self.0
+    }
+}
+
+fn parse_formats(raw: &str) -> Result<Formats, String> {
+    let mut formats = Vec::new();
+    for piece in raw.split(|c: char| c == ',' || c.is_whitespace()) {
+        if piece.is_empty() {
+            continue;
+        }
+        let format = OutFormat::from_str(piece, true).map_err(|_| {
+            let names: Vec<String> = OutFormat::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let nearest = masterplan::suggest::did_you_mean(
+                &piece.to_lowercase(),
+                names.iter().map(String::as_str),
+            )
+            .map(|n| format!(" (did you mean `{n}`?)"))
+            .unwrap_or_default();
+            format!(
+                "unknown format `{piece}`{nearest}; the formats are {}, e.g. --format {}",
+                names.join(", "),
+                names.join(",")
+            )
+        })?;
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
+    }
+    if formats.is_empty() {
+        return Err("name at least one format, e.g. --format md,pdf".into());
+    }
+    Ok(Formats(formats))
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,28 +101,42 @@ enum PaperArg {
 
 pub fn run(args: &GenerateArgs) -> i32 {
     let messages = Some(&args.messages);
-    if !args.dir.is_dir() {
-        fail(messages, &format!("{} is not a folder", args.dir.display()));
+    if !super::require_project_dir(messages, &args.dir) {
         return EXIT_USAGE;
     }
     if let Some(t) = &args.templates
         && !t.is_dir()
     {
-        fail(
+        super::fail_with(
             messages,
+            "E9003",
+            Some(t),
             &format!("--templates {} is not a folder", t.display()),
+            Some(
+                "name a folder of templates, e.g. one written by `masterplan templates export DIR`",
+            ),
         );
         return EXIT_USAGE;
     }
-    let date = match source_date() {
+    let date = match build_date(args.draft) {
         Ok(d) => d,
         Err(e) => {
-            fail(messages, &e);
+            super::fail_with(
+                messages,
+                "E9004",
+                None,
+                &e,
+                Some("unset SOURCE_DATE_EPOCH or set it to e.g. 1795392000 (2026-11-23)"),
+            );
             return EXIT_USAGE;
         }
     };
 
-    let checked = masterplan::check(&args.dir);
+    let mut checked = masterplan::check(&args.dir);
+    checked.diagnostics.extend(super::template_warnings(
+        &args.dir,
+        args.templates.as_deref(),
+    ));
     args.messages.print(&checked);
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
         return EXIT_INPUT;
@@ -95,11 +155,12 @@ pub fn run(args: &GenerateArgs) -> i32 {
     let documents = match masterplan::render::render(project, taxonomy, &plan, &options) {
         Ok(d) => d,
         Err(e) => {
-            fail(messages, &format!("{e:#}"));
+            super::fail_with(messages, "E9016", None, &format!("{e:#}"), None);
             return EXIT_INPUT;
         }
     };
 
+    let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
     let pdf_options = PdfOptions {
         paper: paper(args.paper),
     };
@@ -113,7 +174,13 @@ pub fn run(args: &GenerateArgs) -> i32 {
                     bytes,
                 }),
                 Err(e) => {
-                    fail(messages, &format!("could not typeset {stem}.pdf: {e:#}"));
+                    super::fail_with(
+                        messages,
+                        "E9015",
+                        Some(&out.join(format!("{stem}.pdf"))),
+                        &format!("could not typeset {stem}.pdf: {e:#}"),
+                        None,
+                    );
                     return EXIT_OUTPUT;
                 }
             }
@@ -129,39 +196,59 @@ pub fn run(args: &GenerateArgs) -> i32 {
     if args.format.contains(&OutFormat::Md)
         && let Some(logo) = &project.masterplan.region.logo
     {
+        let name = logo.replace('\\', "/");
+        if files.iter().any(|f| f.name.eq_ignore_ascii_case(&name)) {
+            super::fail_with(
+                messages,
+                "E9013",
+                Some(&args.dir.join(logo)),
+                &format!(
+                    "the logo `{logo}` has the name of a generated file; it would replace that output"
+                ),
+                Some("rename the logo (e.g. logo.png) and change region.logo to match"),
+            );
+            return EXIT_INPUT;
+        }
         match std::fs::read(args.dir.join(logo)) {
-            Ok(bytes) => files.push(OutputFile {
-                name: logo.replace('\\', "/"),
-                bytes,
-            }),
+            Ok(bytes) => files.push(OutputFile { name, bytes }),
             Err(e) => {
-                fail(messages, &format!("could not read the logo {logo}: {e}"));
+                super::fail_with(
+                    messages,
+                    "E9017",
+                    Some(&args.dir.join(logo)),
+                    &format!("could not read the logo {logo}: {e}"),
+                    None,
+                );
                 return EXIT_INPUT;
             }
         }
     }
 
-    let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
-    if !args.force
-        && let Err(e) = output::check_ours(&out, &files)
-    {
-        fail(messages, &e);
-        return EXIT_USAGE;
-    }
-    if let Err(e) = output::write_all(&out, &files) {
-        fail(
-            messages,
-            &format!("could not write to {}: {e}", out.display()),
-        );
-        return EXIT_OUTPUT;
-    }
-    if !args.messages.is_json() {
-        for f in &files {
-            eprintln!("wrote {}", display(&out.join(&f.name)));
+    let inputs = output::project_inputs(project, args.templates.as_deref());
+    match output::commit(&out, GENERATION, &files, &inputs, args.force) {
+        Ok(committed) => {
+            if !args.messages.is_json() {
+                for name in &committed.written {
+                    eprintln!("wrote {}", display(&out.join(name)));
+                }
+                for name in &committed.removed {
+                    eprintln!(
+                        "removed {} (written by an earlier run, not by this one)",
+                        display(&out.join(name))
+                    );
+                }
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            e.report(messages);
+            e.exit
         }
     }
-    EXIT_OK
 }
+
+/// The generation kind `generate` records in the output folder's marker.
+const GENERATION: &str = "generate";
 
 fn display(p: &Path) -> String {
     p.display().to_string()
@@ -175,19 +262,29 @@ fn paper(p: PaperArg) -> Paper {
     }
 }
 
-/// The build date from SOURCE_DATE_EPOCH (reproducible-builds convention), if set.
-fn source_date() -> Result<Option<Date>, String> {
-    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
-        return Ok(None);
-    };
-    let raw = raw.to_string_lossy();
-    if raw.trim().is_empty() {
-        return Ok(None);
+/// The build date: SOURCE_DATE_EPOCH (reproducible-builds convention) when set; otherwise
+/// today for a draft (drafts are dated), and none for a final document (identical inputs give
+/// identical bytes).
+fn build_date(draft: bool) -> Result<Option<Date>, String> {
+    let raw = std::env::var_os("SOURCE_DATE_EPOCH");
+    let raw = raw.as_ref().map(|r| r.to_string_lossy());
+    match raw.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() => {
+            let secs: i64 = text.parse().map_err(|_| {
+                format!(
+                    "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `{text}`"
+                )
+            })?;
+            Ok(Some(civil_date(secs)))
+        }
+        _ if draft => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            Ok(Some(civil_date(secs)))
+        }
+        _ => Ok(None),
     }
-    let secs: i64 = raw.trim().parse().map_err(|_| {
-        format!("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not `{raw}`")
-    })?;
-    Ok(Some(civil_date(secs)))
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -46,7 +46,7 @@ struct Cli {
 enum Command {
     /// Scaffold a new project: masterplan.yaml and one commented file per pokja.
     #[command(
-        after_help = "Example:\n  masterplan init banggai --region Banggai --type kabupaten \\\n      --province \"Sulawesi Tengah\" --start-year 2023"
+        after_help = "Examples:\n  masterplan init banggai --region Banggai --type kabupaten \\\n      --province \"Sulawesi Tengah\" --start-year 2023\n  masterplan init banggai --pokja economy      # add the missing pokja/economy.yaml"
     )]
     Init(init::InitArgs),
     /// Check a project's inputs and report every problem in every file.
@@ -59,8 +59,11 @@ enum Command {
         after_help = "Examples:\n  masterplan generate examples/banggai\n  masterplan generate . --out dist --format md --draft\n  masterplan generate banggai --split-books --paper f4"
     )]
     Generate(generate::GenerateArgs),
-    /// Work with the document templates.
-    #[command(subcommand)]
+    /// Work with the document templates: list them, or export them for customising.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  masterplan templates list\n  masterplan templates export banggai/templates"
+    )]
     Templates(templates::TemplatesCommand),
 }
 
@@ -119,24 +122,165 @@ impl MessageArgs {
     }
 }
 
-/// Print an error that is not about the inputs (usage, I/O) in the chosen format.
-pub fn fail(messages: Option<&MessageArgs>, message: &str) {
+/// An error that is not about the inputs' content (usage, output folders, I/O), printed like a
+/// diagnostic: in JSON mode with the same keys in the same order as the input diagnostics.
+#[derive(serde::Serialize)]
+pub struct UsageError {
+    pub code: &'static str,
+    /// The file or folder concerned, as given on the command line; null when none is.
+    pub file: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Print a [`UsageError`] in the chosen format.
+pub fn report(messages: Option<&MessageArgs>, e: &UsageError) {
     if messages.is_some_and(MessageArgs::is_json) {
-        let obj = serde_json::json!({ "severity": "error", "code": "E9000", "file": null, "line": null,
-            "column": null, "path": "", "message": message, "hint": null });
-        println!("{obj}");
+        println!("{}", usage_json(e));
     } else {
-        eprintln!("error: {message}");
+        eprintln!("error[{}]: {}", e.code, e.message);
+        if let Some(hint) = &e.hint {
+            eprintln!("  = help: {hint}");
+        }
     }
 }
 
+/// One JSON line with the documented keys in the documented order.
+fn usage_json(e: &UsageError) -> String {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        severity: &'a str,
+        code: &'a str,
+        file: Option<&'a str>,
+        line: Option<usize>,
+        column: Option<usize>,
+        path: &'a str,
+        message: &'a str,
+        hint: Option<&'a str>,
+    }
+    serde_json::to_string(&Line {
+        severity: "error",
+        code: e.code,
+        file: e.file.as_deref(),
+        line: None,
+        column: None,
+        path: "",
+        message: &e.message,
+        hint: e.hint.as_deref(),
+    })
+    .unwrap_or_default()
+}
+
+/// Print an error with a code, the file concerned (if any) and a hint.
+pub fn fail_with(
+    messages: Option<&MessageArgs>,
+    code: &'static str,
+    file: Option<&std::path::Path>,
+    message: &str,
+    hint: Option<&str>,
+) {
+    report(
+        messages,
+        &UsageError {
+            code,
+            file: file.map(|f| f.display().to_string()),
+            message: message.to_string(),
+            hint: hint.map(str::to_string),
+        },
+    );
+}
+
+/// Print an error that has no more specific code (E9000). Commands should prefer [`fail_with`]
+/// with a documented code; this stays for errors that have none yet.
+#[allow(dead_code)]
+pub fn fail(messages: Option<&MessageArgs>, message: &str) {
+    fail_with(messages, "E9000", None, message, None);
+}
+
+/// The project folder must exist and be a folder (E9002, exit 2).
+pub fn require_project_dir(messages: Option<&MessageArgs>, dir: &std::path::Path) -> bool {
+    if dir.is_dir() {
+        return true;
+    }
+    let message = if dir.exists() {
+        format!("{} is a file, not a project folder", dir.display())
+    } else {
+        format!("the project folder {} does not exist", dir.display())
+    };
+    fail_with(
+        messages,
+        "E9002",
+        Some(dir),
+        &message,
+        Some(
+            "name the folder that holds masterplan.yaml, or create one with `masterplan init DIR`",
+        ),
+    );
+    false
+}
+
+/// Warnings about the template overrides a run would use: `--templates DIR` when given (named as
+/// given), otherwise the project's `templates/` folder when present.
+pub fn template_warnings(
+    project: &std::path::Path,
+    templates: Option<&std::path::Path>,
+) -> Vec<masterplan::diagnostic::Diagnostic> {
+    match templates {
+        Some(dir) => masterplan::render::override_warnings(dir, &dir.display().to_string()),
+        None => {
+            let dir = project.join("templates");
+            if dir.is_dir() {
+                masterplan::render::override_warnings(&dir, "templates")
+            } else {
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// True when the raw arguments ask for JSON messages, so that argument errors found before
+/// parsing finished are printed as JSON too.
+fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    args.windows(2)
+        .any(|w| w[0] == "--message-format" && w[1] == "json")
+        || args.iter().any(|a| a == "--message-format=json")
+}
+
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&raw) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-            let _ = e.print();
-            return code;
+            if !e.use_stderr() {
+                let _ = e.print();
+                return EXIT_OK;
+            }
+            if wants_json(&raw) {
+                let text = e.render().to_string();
+                let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+                let message = lines
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ")
+                    .to_string();
+                let hint = text
+                    .lines()
+                    .find_map(|l| l.trim().strip_prefix("tip: "))
+                    .map(str::to_string)
+                    .or_else(|| Some("see `masterplan --help`".to_string()));
+                println!(
+                    "{}",
+                    usage_json(&UsageError {
+                        code: "E9001",
+                        file: None,
+                        message,
+                        hint,
+                    })
+                );
+            } else {
+                let _ = e.print();
+            }
+            return EXIT_USAGE;
         }
     };
     match cli.command {
@@ -148,14 +292,13 @@ pub fn run() -> i32 {
 }
 
 fn check(args: &CheckArgs) -> i32 {
-    if !args.dir.is_dir() {
-        fail(
-            Some(&args.messages),
-            &format!("{} is not a folder", args.dir.display()),
-        );
+    if !require_project_dir(Some(&args.messages), &args.dir) {
         return EXIT_USAGE;
     }
-    let checked = masterplan::check(&args.dir);
+    let mut checked = masterplan::check(&args.dir);
+    checked
+        .diagnostics
+        .extend(template_warnings(&args.dir, None));
     args.messages.print(&checked);
     if checked.has_errors() {
         EXIT_INPUT

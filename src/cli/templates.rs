@@ -9,9 +9,14 @@ use super::{EXIT_OK, output};
 #[derive(Subcommand, Debug)]
 pub enum TemplatesCommand {
     /// Write the built-in templates to DIR (e.g. <project>/templates, which `generate` then uses).
-    #[command(after_help = "Example:\n  masterplan templates export examples/banggai/templates")]
+    #[command(
+        after_help = "Examples:\n  masterplan templates export banggai/templates\n  masterplan templates export /tmp/t --force"
+    )]
     Export(ExportArgs),
-    /// List the built-in templates.
+    /// List the built-in templates (the names an override in <project>/templates must have).
+    #[command(
+        after_help = "Example:\n  masterplan templates list\n  masterplan templates export banggai/templates   # then edit one of the listed files"
+    )]
     List,
 }
 
@@ -38,9 +43,9 @@ pub fn run(cmd: &TemplatesCommand) -> i32 {
 
 fn export(args: &ExportArgs) -> i32 {
     let templates = masterplan::render::builtin_templates();
-    let code = output::write_new_files(&args.dir, &templates, args.force, "templates");
-    if code != EXIT_OK {
-        return code;
+    if let Err(e) = output::write_new_files(&args.dir, &templates, args.force, "templates") {
+        e.report(None);
+        return e.exit;
     }
     eprintln!(
         "Wrote {} templates to {}; edit them, then `masterplan generate` uses them when they sit in <project>/templates (or pass --templates DIR).",

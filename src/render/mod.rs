@@ -160,6 +160,78 @@ pub const TOC_PLACEHOLDER: &str = "<!-- masterplan:toc -->";
 /// Periods longer than this many years put the year-column tables on landscape pages.
 pub const LANDSCAPE_AFTER_YEARS: usize = 5;
 
+/// The template files of an overrides folder (`*.md`), sorted.
+fn override_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// W0211 for each file of the overrides folder `dir` whose name is no built-in template and
+/// that no other template includes, imports or extends by name (so it would silently do
+/// nothing, e.g. `Closing.md` for `closing.md`); with the nearest built-in name. `file` in the
+/// diagnostics is `display_dir` joined with the file name.
+pub fn override_warnings(dir: &Path, display_dir: &str) -> Vec<crate::diagnostic::Diagnostic> {
+    let Ok(files) = override_files(dir) else {
+        return Vec::new();
+    };
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_string))
+        .collect();
+    let sources: Vec<String> = BUILTIN
+        .iter()
+        .map(|(_, s)| s.to_string())
+        .chain(files.iter().filter_map(|p| std::fs::read_to_string(p).ok()))
+        .collect();
+    let builtin: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+    let mut out = Vec::new();
+    for name in &names {
+        if builtin.contains(&name.as_str()) {
+            continue;
+        }
+        let used = sources
+            .iter()
+            .any(|s| s.contains(&format!("\"{name}\"")) || s.contains(&format!("'{name}'")));
+        if used {
+            continue;
+        }
+        let lower = name.to_lowercase();
+        let nearest = builtin
+            .iter()
+            .find(|b| b.to_lowercase() == lower)
+            .copied()
+            .or_else(|| crate::suggest::did_you_mean(&lower, builtin.iter().copied()));
+        let hint = match nearest {
+            Some(b) => format!("did you mean `{b}`? rename the file to override that template"),
+            None => format!(
+                "an override must have the name of a built-in template (`masterplan templates list`): {}",
+                builtin.join(", ")
+            ),
+        };
+        let file = if display_dir.is_empty() {
+            name.clone()
+        } else {
+            format!("{}/{name}", display_dir.trim_end_matches('/'))
+        };
+        out.push(
+            crate::diagnostic::Diagnostic::warning(
+                "W0211",
+                file,
+                "",
+                format!("`{name}` is not the name of a built-in template, and no template includes it; it is ignored"),
+            )
+            .with_hint(hint),
+        );
+    }
+    out
+}
+
 /// The built-in templates: (file name, source).
 pub fn builtin_templates() -> Vec<(&'static str, &'static str)> {
     BUILTIN.to_vec()
@@ -718,14 +790,7 @@ fn environment(
         .map(|(n, s)| (n.to_string(), (s.to_string(), None)))
         .collect();
     if let Some(dir) = overrides {
-        let entries = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
-            .collect();
-        files.sort();
-        for path in files {
+        for path in override_files(dir)? {
             let Some(name) = path
                 .file_name()
                 .and_then(|n| n.to_str())
