@@ -9,6 +9,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod monitoring;
 pub mod plan;
 pub mod render;
 pub mod report;

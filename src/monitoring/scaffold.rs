@@ -1,0 +1,1 @@
+//! The file `masterplan monitoring new YEAR` writes (filled in below).
