@@ -588,12 +588,24 @@ impl Ctx<'_> {
                 };
             }
             let err = inner(&e);
+            // A mapping left with no key (an entry whose only field was removed, or written
+            // empty) is named by its parent's path: it is still the part itself.
+            let at_part = d.path == part.root
+                || (!part.root.is_empty() && parent_path(&part.root) == Some(d.path.as_str()));
             if let YamlError::SerdeMissingField { field, .. } = err
-                && d.path == part.root
+                && at_part
             {
                 // A required field of the part: removed by us (its mistake is reported), or
                 // really missing.
                 if !gone.iter().any(|g| g == field) {
+                    let mut d = d;
+                    if d.path != part.root {
+                        d.path.clone_from(&part.root);
+                        d.hint = Some(format!("add `{field}:` to the mapping at `{}`", part.root));
+                        if let Some((line, column)) = self.ix.get(&part.root) {
+                            d = d.at(line, column);
+                        }
+                    }
                     out.push(d);
                 }
                 return Outcome::LeftOut;

@@ -218,7 +218,11 @@ fn read_monitoring(
         |m, entries| m.programs = entries.into_iter().collect(),
     );
     let text = sources.text(file).unwrap_or("");
-    diagnostics.extend(r.diagnostics.into_iter().map(|d| negative_amount(d, text)));
+    diagnostics.extend(
+        r.diagnostics
+            .into_iter()
+            .map(|d| status_in_indonesian(negative_amount(d, text), text)),
+    );
     recovery
         .removed
         .extend(r.removed.into_iter().map(|p| (file.to_string(), p)));
@@ -262,6 +266,41 @@ fn negative_amount(d: Diagnostic, text: &str) -> Diagnostic {
         ),
         ..d
     }
+}
+
+/// The status keys are English; a status written in Indonesian (`selesai`, `terlambat`) gets
+/// the key it means as its hint.
+fn status_in_indonesian(mut d: Diagnostic, text: &str) -> Diagnostic {
+    if d.code != "E0013" || d.hint.is_some() || !d.path.ends_with(".status") {
+        return d;
+    }
+    let Some(word) = d
+        .line
+        .and_then(|l| text.lines().nth(l.checked_sub(1)?))
+        .zip(d.column)
+        .map(|(line, c)| {
+            line.chars()
+                .skip(c.saturating_sub(1))
+                .take_while(|ch| ch.is_alphanumeric() || matches!(ch, ' ' | '_' | '-'))
+                .collect::<String>()
+                .trim()
+                .to_lowercase()
+        })
+    else {
+        return d;
+    };
+    let key = match word.as_str() {
+        "belum" | "belum mulai" | "belum dimulai" | "belum_mulai" => "not_started",
+        "berjalan" | "sedang berjalan" | "sesuai jadwal" | "on track" | "ontrack" => "on_track",
+        "terlambat" | "tertunda" | "lambat" | "late" => "delayed",
+        "selesai" | "tuntas" | "finished" | "complete" | "completed" => "done",
+        "batal" | "dibatalkan" | "canceled" => "cancelled",
+        _ => return d,
+    };
+    d.hint = Some(format!(
+        "write `status: {key}` (the status keys are English)"
+    ));
+    d
 }
 
 #[cfg(test)]

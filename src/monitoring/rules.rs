@@ -170,7 +170,7 @@ fn validate_file(ctx: &Ctx<'_>, m: &MonitoringFile, out: &mut Vec<Diagnostic>) {
                     year.saturating_add(1)
                 )),
             ),
-            Some((y, _, _)) if y < year => out.push(
+            Some((y, _, _)) if y < year && year_ok => out.push(
                 Diagnostic::warning(
                     "W0310",
                     f,
