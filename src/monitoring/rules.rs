@@ -545,3 +545,148 @@ pub fn parse_date(s: &str) -> Option<(Year, u32, u32)> {
     }
     Year::try_from(y).ok().map(|y| (y, m, d))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BudgetLine, BudgetSource, Category, Period, Weights};
+
+    #[test]
+    fn dates_are_real_calendar_days() {
+        assert_eq!(parse_date("2024-01-31"), Some((2024, 1, 31)));
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2100-02-29"), None);
+        assert_eq!(parse_date("2000-02-29"), Some((2000, 2, 29)));
+        for bad in [
+            "2024-13-01",
+            "2024-00-10",
+            "2024-04-31",
+            "31-01-2024",
+            "2024-1-31",
+            "2024/01/31",
+            "",
+            "2024-01-3x",
+            "+024-01-31",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn nearest_indicator_names() {
+        let names = ["Pengguna layanan", "Waktu respons ambulans"];
+        assert_eq!(nearest("Penguna layanan", &names), Some("Pengguna layanan"));
+        assert_eq!(nearest("pengguna", &names), Some("Pengguna layanan"));
+        assert_eq!(
+            nearest("WAKTU RESPONS AMBULANS (menit)", &names),
+            Some("Waktu respons ambulans")
+        );
+        assert_eq!(
+            nearest("waktu-respons ambulans", &names),
+            Some("Waktu respons ambulans")
+        );
+        assert_eq!(nearest("Jumlah desa", &names), None);
+    }
+
+    fn masterplan(weights: Option<Weights>) -> Masterplan {
+        crate::yaml::from_str::<Masterplan>(
+            "region: { name: A, type: kota, province: B }\nperiod: { start_year: 2023, years: 5 }\nvision: v\nmissions: [m]\nopd: [{ code: DKISP, name: D }]\n",
+            "masterplan.yaml",
+        )
+        .map(|mut m| {
+            m.evaluation = Some(crate::model::EvaluationConfig { weights });
+            m
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn weights_must_sum_to_100() {
+        let r = Recovery::default();
+        assert!(validate_evaluation(&masterplan(None), &r).is_empty());
+        assert!(validate_evaluation(&masterplan(Some(Weights::default())), &r).is_empty());
+        let w = Weights {
+            baseline: 0,
+            output: 25,
+            outcome: 25,
+            impact: 25,
+            quick_win: 25,
+        };
+        assert!(validate_evaluation(&masterplan(Some(w)), &r).is_empty());
+        let short = Weights {
+            quick_win: 5,
+            ..Weights::default()
+        };
+        let d = validate_evaluation(&masterplan(Some(short)), &r);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "E0120");
+        assert!(d[0].message.contains("sum to 95"), "{}", d[0].message);
+        assert!(d[0].hint.as_deref().unwrap().contains("5 short"));
+        // No overflow on absurd weights.
+        let huge = Weights {
+            baseline: u32::MAX,
+            output: u32::MAX,
+            ..Weights::default()
+        };
+        let d = validate_evaluation(&masterplan(Some(huge)), &r);
+        assert!(d[0].message.contains("8589934660"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn the_planned_amount_of_a_year_is_the_plans_spread() {
+        let period = Period {
+            start_year: 2023,
+            years: 10,
+        };
+        let p = Program {
+            id: "ECO-01".into(),
+            name: "n".into(),
+            element: "e".into(),
+            category: Category::Application,
+            description: None,
+            lead: "DKISP".into(),
+            support: vec![],
+            start: 2023,
+            end: 2025,
+            budget: vec![
+                BudgetLine {
+                    source: BudgetSource::Apbd,
+                    amount: 1_000_000_000,
+                    year: None,
+                },
+                BudgetLine {
+                    source: BudgetSource::Csr,
+                    amount: 50_000_000,
+                    year: Some(2025),
+                },
+            ],
+            outputs: vec![],
+            outcome: None,
+            indicators: vec![],
+            quick_win: false,
+            impact: None,
+            effort: None,
+            depends_on: vec![],
+            rpjmd_missions: vec![],
+            sdgs: vec![],
+        };
+        let year = |y| -> Vec<(BudgetSource, Amount)> {
+            planned_in_year(&p, &period, y)
+                .iter()
+                .map(|s| (s.source, s.amount))
+                .collect()
+        };
+        assert_eq!(year(2023), [(BudgetSource::Apbd, 333_333_000)]);
+        assert_eq!(year(2024), [(BudgetSource::Apbd, 333_333_000)]);
+        assert_eq!(
+            year(2025),
+            [
+                (BudgetSource::Apbd, 333_334_000),
+                (BudgetSource::Csr, 50_000_000)
+            ]
+        );
+        assert!(year(2026).is_empty());
+        assert!(year(2040).is_empty());
+    }
+}
