@@ -1464,6 +1464,20 @@ fn friendly_error(
             "",
             "an alias (`*name`) refers to an anchor (`&name`) that is not defined before it",
         ),
+        other
+            if other
+                .to_string()
+                .contains("did not match any variant of untagged enum") =>
+        {
+            // An indicator value (a number or a short text) written as a list or a mapping:
+            // a wrong type in valid YAML, not a syntax error (so the file is recovered).
+            Diagnostic::error(
+                "E0010",
+                file,
+                path_here(false),
+                "wrong type: expected a number or a short text",
+            )
+        }
         other => {
             let text = other.to_string();
             let text = strip_location_suffix(&text);

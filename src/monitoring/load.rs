@@ -351,4 +351,49 @@ mod tests {
         assert_eq!(parse_year("-1"), None);
         assert_eq!(parse_year("9999999"), None);
     }
+
+    fn parse(text: &str) -> yaml::Recovered<Monitoring, String> {
+        yaml::parse_recovering_map::<Monitoring, ProgramReport>(
+            text.as_bytes(),
+            "monitoring/2023.yaml",
+            "programs",
+            |m, entries| m.programs = entries.into_iter().collect(),
+        )
+    }
+
+    #[test]
+    fn bad_entries_are_left_out_by_key_and_the_rest_loads() {
+        let r = parse(
+            "year: 2023\nprograms:\n  A-01: { status: finished }\n  A-02:\n    status: done\n    budget:\n      - { source: apdb, amount: 1 }\n      - { source: apbd, amount: 2 }\n    indicators: { x: [1] }\n  A-03: { progress: 5 }\n  A-04: { status: on_track }\nassessment: { impak: { score: 1 } }\n",
+        );
+        let got: Vec<(&str, &str)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("E0013", "programs.A-01.status"),
+                ("E0013", "programs.A-02.budget[0].source"),
+                ("E0010", "programs.A-02.indicators.x"),
+                ("E0011", "programs.A-03"),
+                ("E0012", "assessment.impak"),
+            ]
+        );
+        let m = r.value.unwrap();
+        let ids: Vec<&str> = m.programs.keys().map(String::as_str).collect();
+        assert_eq!(ids, ["A-02", "A-04"]);
+        assert_eq!(m.programs["A-02"].budget.len(), 1);
+        assert_eq!(r.left_out, ["A-01", "A-03"]);
+        assert_eq!(r.kept, Some(vec![1, 3]));
+        // A clean file is read whole.
+        let r = parse("year: 2023\nprograms:\n  A-01: { status: done }\n");
+        assert!(r.diagnostics.is_empty() && r.kept.is_none());
+        assert_eq!(r.value.unwrap().programs.len(), 1);
+        // A required top-level field missing: no value, the entries are left out with it.
+        let r = parse("programs:\n  A-01: { status: done }\n");
+        assert!(r.value.is_none());
+        assert_eq!(r.left_out, ["A-01"]);
+    }
 }
