@@ -8,8 +8,7 @@
 //!
 //! code, file, field path (`-` for none), `line:column` (`-` when the diagnostic has no position)
 //! and a word that the message or the hint must contain. Every case must report at least one
-//! error, except a case whose expect file has a line `#! warnings` (warnings only, no error
-//! allowed). A line `#! exact` says the errors reported are exactly those listed (no cascade).
+//! error. A line `#! exact` says the errors reported are exactly those listed (no cascade).
 //! See tests/corpus/README.md.
 
 use std::path::{Path, PathBuf};
@@ -133,16 +132,7 @@ fn every_broken_case_reports_what_its_expect_file_says() {
         if std::env::var_os("CORPUS_PRINT").is_some() {
             eprintln!("== {name}\n{}", show(&checked.diagnostics));
         }
-        // `#! warnings`: a case of warnings only (the monitoring rules that warn): no error
-        // may be reported.
-        let warnings_only = expect.lines().any(|l| l.trim() == "#! warnings");
-        if warnings_only && checked.has_errors() {
-            failures.push(format!(
-                "{name}: errors in a warnings-only case:\n{}",
-                show(&checked.diagnostics)
-            ));
-        }
-        if !warnings_only && !checked.has_errors() {
+        if !checked.has_errors() {
             failures.push(format!("{name}: no error reported"));
         }
         // `#! exact`: the errors are exactly the listed ones (nothing cascades); warnings may
