@@ -294,3 +294,59 @@ fn a_project_with_valid_monitoring_files_still_generates() {
         .success();
     assert!(dir.join("build/masterplan.md").is_file());
 }
+
+#[test]
+fn a_programme_done_in_an_earlier_year_stays_done_in_the_next_scaffold() {
+    let (_tmp, dir) = banggai();
+    new(&dir, "2023").success();
+    let f2023 = dir.join("monitoring/2023.yaml");
+    let text = fs::read_to_string(&f2023).unwrap();
+    // GOV-02 (2023-2025) finished early, in its first year.
+    let text = text.replacen(
+        "  GOV-02:\n    status: not_started\n",
+        "  GOV-02:\n    status: done\n",
+        1,
+    );
+    assert!(text.contains("  GOV-02:\n    status: done\n"));
+    fs::write(&f2023, text).unwrap();
+
+    new(&dir, "2024").success();
+    let f2024 = dir.join("monitoring/2024.yaml");
+    let text = fs::read_to_string(&f2024).unwrap();
+    assert!(
+        text.contains("  GOV-02:\n    status: done  # menurut laporan tahun 2023\n"),
+        "{text}"
+    );
+    let (code, ds) = json_diagnostics(&dir);
+    assert_eq!(code, 0);
+    assert!(in_monitoring(&ds).is_empty(), "{ds:#?}");
+
+    // Left out of 2024, it is not "unreported" (it was done); set back to not_started, W0311.
+    let without = text.replacen(
+        "  GOV-02:\n    status: done  # menurut laporan tahun 2023\n",
+        "",
+        1,
+    );
+    assert_ne!(without, text);
+    fs::write(&f2024, without).unwrap();
+    let (_, ds) = json_diagnostics(&dir);
+    assert!(
+        !ds.iter()
+            .any(|d| d["code"] == "W0303" && d["message"].as_str().unwrap().contains("GOV-02")),
+        "{ds:#?}"
+    );
+    fs::write(
+        &f2024,
+        text.replace(
+            "status: done  # menurut laporan tahun 2023",
+            "status: not_started",
+        ),
+    )
+    .unwrap();
+    let (code, ds) = json_diagnostics(&dir);
+    assert_eq!(code, 0);
+    let w: Vec<_> = in_monitoring(&ds);
+    assert_eq!(w.len(), 1, "{w:#?}");
+    assert_eq!(w[0]["code"], "W0311");
+    assert_eq!(w[0]["path"], "programs.GOV-02.status");
+}

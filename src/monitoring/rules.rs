@@ -9,6 +9,8 @@
 //! - a `date` before the reported year began cannot be the date of its report: warning W0310;
 //! - evidence paths are relative to the project folder and must stay inside it (E0311); links
 //!   (`http://`, `https://`) are not checked;
+//! - a programme reported `done` or `cancelled` in an earlier year need not be reported again
+//!   (no W0303); reported `not_started` after being `done` it gets warning W0311;
 //! - the year-dependent warnings (unreported, outside the programme's years, above plan) are
 //!   only given when the file's name, its `year` and the period agree.
 
@@ -44,6 +46,27 @@ pub fn validate(project: &Project, recovery: &Recovery) -> Vec<Diagnostic> {
         validate_file(&ctx, m, &mut out);
     }
     out
+}
+
+/// The programmes reported `done` or `cancelled` in the monitoring files of the years before
+/// `year` (whose name and `year` agree), with that year and status: the latest report of each
+/// programme counts (one reported `on_track` after being `cancelled` was taken up again).
+pub fn closed_before(project: &Project, year: Year) -> HashMap<&str, (Year, Status)> {
+    let mut closed = HashMap::new();
+    for m in &project.monitoring {
+        let y = m.monitoring.year;
+        if y >= year || super::load::file_year(&m.file) != Some(y) {
+            continue;
+        }
+        for (id, r) in &m.monitoring.programs {
+            if matches!(r.status, Status::Done | Status::Cancelled) {
+                closed.insert(id.as_str(), (y, r.status));
+            } else {
+                closed.remove(id.as_str());
+            }
+        }
+    }
+    closed
 }
 
 /// `evaluation.weights` of masterplan.yaml: the five weights sum to 100 (E0120). An unknown
@@ -155,6 +178,11 @@ fn validate_file(ctx: &Ctx<'_>, m: &MonitoringFile, out: &mut Vec<Diagnostic>) {
         year_ok = false;
     }
     let year = report.year;
+    let closed = if year_ok {
+        closed_before(ctx.project, year)
+    } else {
+        HashMap::new()
+    };
 
     if let Some(date) = &report.date {
         match parse_date(date) {
@@ -213,7 +241,26 @@ fn validate_file(ctx: &Ctx<'_>, m: &MonitoringFile, out: &mut Vec<Diagnostic>) {
     for (id, r) in &report.programs {
         let base = format!("programs.{id}");
         match ctx.programs.get(id.as_str()) {
-            Some(p) => validate_report(ctx, f, &base, p, r, year_ok.then_some(year), out),
+            Some(p) => {
+                validate_report(ctx, f, &base, p, r, year_ok.then_some(year), out);
+                if let Some(&(done_in, Status::Done)) = closed.get(id.as_str())
+                    && r.status == Status::NotStarted
+                {
+                    out.push(
+                        Diagnostic::warning(
+                            "W0311",
+                            f,
+                            format!("{base}.status"),
+                            format!(
+                                "`{id}` was reported `done` in {done_in} but is `not_started` in {year}"
+                            ),
+                        )
+                        .with_hint(format!(
+                            "write `status: done` (it stays done), or correct monitoring/{done_in}.yaml"
+                        )),
+                    );
+                }
+            }
             None => {
                 if ctx.recovery.left_out_programs.contains(id) || ctx.unreadable_pokja {
                     continue;
@@ -245,6 +292,7 @@ fn validate_file(ctx: &Ctx<'_>, m: &MonitoringFile, out: &mut Vec<Diagnostic>) {
             if p.start <= year
                 && year <= p.end
                 && !report.programs.contains_key(&p.id)
+                && !closed.contains_key(p.id.as_str())
                 && !ctx
                     .recovery
                     .left_out_reports

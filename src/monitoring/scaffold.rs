@@ -2,6 +2,7 @@
 //! programme active that year (start <= YEAR <= end) with `status: not_started`, and as comments
 //! what the plan says about it for that year (name, lead OPD, planned budget per source, planned
 //! outputs, each indicator with the year's target), so each OPD only fills in what happened.
+//! A programme reported `done` or `cancelled` in an earlier year's file keeps that status.
 //!
 //! Plain string building, deterministic; the comments are in the document's language. Every
 //! value that comes from the inputs and is written as YAML (not as a comment) is a plain id or a
@@ -10,7 +11,9 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Indicator, Language, Program, Project, Value, Year};
+use std::collections::HashMap;
+
+use crate::model::{Indicator, Language, Program, Project, Status, Value, Year};
 use crate::plan::{Amount, planned_in_year};
 use crate::render::format;
 use crate::taxonomy::Taxonomy;
@@ -52,6 +55,7 @@ struct Words {
     notes: &'static str,
     obstacles: &'static str,
     assessment: &'static str,
+    closed_in: &'static str,
 }
 
 const ID: Words = Words {
@@ -84,6 +88,7 @@ const ID: Words = Words {
     notes: "catatan",
     obstacles: "kendala (wajib bila delayed)",
     assessment: "Penilaian mandiri lima dimensi evaluasi, skor 0-5 (opsional):",
+    closed_in: "menurut laporan tahun",
 };
 
 const EN: Words = Words {
@@ -115,6 +120,7 @@ const EN: Words = Words {
     notes: "notes",
     obstacles: "obstacles (required when delayed)",
     assessment: "Self-assessment on the five evaluation dimensions, scores 0-5 (optional):",
+    closed_in: "as reported for",
 };
 
 /// Comment text on one line.
@@ -197,6 +203,7 @@ pub fn monitoring_yaml(project: &Project, taxonomy: Option<&Taxonomy>, year: Yea
     } else {
         let _ = writeln!(o, "programs:");
     }
+    let closed = super::rules::closed_before(project, year);
     let mut last_dimension: Option<&str> = None;
     for (pf, p) in project.programs() {
         if !(p.start <= year && year <= p.end) {
@@ -211,7 +218,7 @@ pub fn monitoring_yaml(project: &Project, taxonomy: Option<&Taxonomy>, year: Yea
                 .unwrap_or_else(|| dim.to_string());
             let _ = writeln!(o, "\n  # ===== {} ({}) =====", line(&label), line(dim));
         }
-        program(&mut o, project, p, year, w);
+        program(&mut o, project, p, year, w, &closed);
     }
     let _ = writeln!(o, "\n# {}", w.assessment);
     let _ = writeln!(o, "# assessment:");
@@ -226,7 +233,14 @@ pub fn monitoring_yaml(project: &Project, taxonomy: Option<&Taxonomy>, year: Yea
     o
 }
 
-fn program(o: &mut String, project: &Project, p: &Program, year: Year, w: &Words) {
+fn program(
+    o: &mut String,
+    project: &Project,
+    p: &Program,
+    year: Year,
+    w: &Words,
+    closed: &HashMap<&str, (Year, Status)>,
+) {
     let m = &project.masterplan;
     let lang = m.language;
     let _ = writeln!(o, "\n  # {} {}", line(&p.id), line(&p.name));
@@ -258,7 +272,14 @@ fn program(o: &mut String, project: &Project, p: &Program, year: Year, w: &Words
         let _ = writeln!(o, "  #   {}: {}", w.outputs, outs.join("; "));
     }
     let _ = writeln!(o, "  {}:", key(&p.id));
-    let _ = writeln!(o, "    status: not_started");
+    match closed.get(p.id.as_str()) {
+        Some(&(y, status)) => {
+            let _ = writeln!(o, "    status: {}  # {} {y}", status.key(), w.closed_in);
+        }
+        None => {
+            let _ = writeln!(o, "    status: not_started");
+        }
+    }
     let _ = writeln!(o, "    # progress: 0  # {}", w.progress);
     let _ = writeln!(o, "    # budget:  # {}", w.budget);
     if planned.is_empty() {
