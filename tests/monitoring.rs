@@ -350,3 +350,51 @@ fn a_programme_done_in_an_earlier_year_stays_done_in_the_next_scaffold() {
     assert_eq!(w[0]["code"], "W0311");
     assert_eq!(w[0]["path"], "programs.GOV-02.status");
 }
+
+#[test]
+fn the_scaffold_stays_valid_yaml_whatever_the_names_hold() {
+    let (_tmp, dir) = banggai();
+    let p = dir.join("pokja/economy.yaml");
+    let text = fs::read_to_string(&p).unwrap();
+    let nasty_indicator = "UMKM: terdaftar # di \"galeri\" \\ 100%";
+    let text = text
+        .replacen(
+            "    name: Galeri UKM Online\n",
+            "    name: \"Galeri\\nUKM: Online #1 \\u2028 ---\"\n",
+            1,
+        )
+        .replacen(
+            "      - name: UMKM terdaftar di galeri\n        unit: UMKM\n",
+            "      - name: \"UMKM: terdaftar # di \\\"galeri\\\" \\\\ 100%\"\n        unit: \"UMKM\\n# baris\"\n",
+            1,
+        );
+    fs::write(&p, &text).unwrap();
+    let checked = masterplan::check(&dir);
+    assert!(!checked.has_errors(), "{:#?}", checked.diagnostics);
+    let names: Vec<String> = checked
+        .project
+        .as_ref()
+        .unwrap()
+        .programs()
+        .flat_map(|(_, p)| p.indicators.iter().map(|i| i.name.clone()))
+        .collect();
+    assert!(names.iter().any(|n| n == nasty_indicator), "{names:?}");
+
+    new(&dir, "2023").success();
+    let file = dir.join("monitoring/2023.yaml");
+    let scaffold = fs::read_to_string(&file).unwrap();
+    let (code, ds) = json_diagnostics(&dir);
+    assert_eq!(code, 0);
+    assert!(in_monitoring(&ds).is_empty(), "{ds:#?}");
+    fs::write(&file, uncomment_everything(&scaffold)).unwrap();
+    let (code, ds) = json_diagnostics(&dir);
+    assert_eq!(code, 0, "{ds:#?}");
+    assert!(in_monitoring(&ds).is_empty(), "{ds:#?}");
+    let checked = masterplan::check(&dir);
+    let m = &checked.project.unwrap().monitoring[0].monitoring;
+    assert!(
+        m.programs["ECO-01"]
+            .indicators
+            .contains_key(nasty_indicator)
+    );
+}
