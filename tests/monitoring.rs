@@ -398,3 +398,29 @@ fn the_scaffold_stays_valid_yaml_whatever_the_names_hold() {
             .contains_key(nasty_indicator)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn evidence_links_leading_out_of_the_project_are_errors() {
+    let (tmp, dir) = banggai();
+    fs::write(tmp.path().join("outside.pdf"), "x").unwrap();
+    fs::create_dir_all(dir.join("monitoring/bukti")).unwrap();
+    fs::write(dir.join("monitoring/bukti/ada.pdf"), "x").unwrap();
+    std::os::unix::fs::symlink(
+        tmp.path().join("outside.pdf"),
+        dir.join("monitoring/bukti/link.pdf"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("monitoring/2023.yaml"),
+        "year: 2023\nprograms:\n  ECO-01:\n    status: done\n    evidence: [monitoring/bukti/ada.pdf, monitoring/bukti/link.pdf, https://x.go.id/a]\n",
+    )
+    .unwrap();
+    let (code, ds) = json_diagnostics(&dir);
+    assert_eq!(code, 1);
+    let e: Vec<_> = ds.iter().filter(|d| d["severity"] == "error").collect();
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!(e[0]["code"], "E0311");
+    assert_eq!(e[0]["path"], "programs.ECO-01.evidence[1]");
+    assert!(!ds.iter().any(|d| d["code"] == "W0306"), "{ds:#?}");
+}

@@ -529,7 +529,25 @@ fn validate_evidence(ctx: &Ctx<'_>, f: &str, path: &str, e: &str, out: &mut Vec<
         );
         return;
     }
-    if !ctx.project.root.join(p).exists() {
+    let full = ctx.project.root.join(p);
+    // A link inside the project that leads out of it is outside too (as for the logo).
+    if let (Ok(real), Ok(root)) = (full.canonicalize(), ctx.project.root.canonicalize())
+        && !real.starts_with(&root)
+    {
+        out.push(
+            Diagnostic::error(
+                "E0311",
+                f,
+                path,
+                format!("the evidence path `{e}` is a link to a file outside the project folder"),
+            )
+            .with_hint(
+                "copy the file itself into the project (e.g. monitoring/bukti/), or give a link",
+            ),
+        );
+        return;
+    }
+    if !full.exists() {
         out.push(
             Diagnostic::warning(
                 "W0306",
