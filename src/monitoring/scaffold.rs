@@ -243,7 +243,8 @@ fn program(
 ) {
     let m = &project.masterplan;
     let lang = m.language;
-    let _ = writeln!(o, "\n  # {} {}", line(&p.id), line(&p.name));
+    let quick_win = if p.quick_win { " (quick win)" } else { "" };
+    let _ = writeln!(o, "\n  # {} {}{quick_win}", line(&p.id), line(&p.name));
     let lead = match m.opd(&p.lead) {
         Some(opd) => format!("{} ({})", line(&opd.code), line(&opd.name)),
         None => line(&p.lead),
@@ -292,10 +293,18 @@ fn program(
     if !p.indicators.is_empty() {
         let _ = writeln!(o, "    # indicators:  # {}", w.actual);
         for i in &p.indicators {
+            // A text indicator (`ditetapkan`) gets a text to fill in, a number one a number.
+            let text_valued = i
+                .targets
+                .get(&year)
+                .or(i.targets.values().next_back())
+                .or(i.baseline.as_ref())
+                .is_some_and(|v| matches!(v, Value::Text(_)));
             let _ = writeln!(
                 o,
-                "    #   {}: 0  # {}",
+                "    #   {}: {}  # {}",
                 q(&i.name),
+                if text_valued { "\"\"" } else { "0" },
                 indicator_note(i, year, lang, w)
             );
         }
