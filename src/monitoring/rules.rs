@@ -29,6 +29,9 @@ use crate::suggest;
 /// Every rule on every monitoring file of the project, and on the evaluation weights.
 pub fn validate(project: &Project, recovery: &Recovery) -> Vec<Diagnostic> {
     let mut out = validate_evaluation(&project.masterplan, recovery);
+    if project.monitoring.is_empty() {
+        return out;
+    }
     let programs: HashMap<&str, &Program> = project
         .programs()
         .map(|(_, p)| (p.id.as_str(), p))
