@@ -424,3 +424,43 @@ fn evidence_links_leading_out_of_the_project_are_errors() {
     assert_eq!(e[0]["path"], "programs.ECO-01.evidence[1]");
     assert!(!ds.iter().any(|d| d["code"] == "W0306"), "{ds:#?}");
 }
+
+/// Every code the monitoring rules emit is documented in docs/reference/diagnostics.md, and
+/// lies in the ranges given to them (E0120-E0129, E0301-E0349, W0301-W0349).
+#[test]
+fn every_monitoring_code_is_documented_and_in_range() {
+    let docs = fs::read_to_string(repo().join("docs/reference/diagnostics.md")).unwrap();
+    let mut codes = Vec::new();
+    for entry in fs::read_dir(repo().join("src/monitoring")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        // Every `"E0nnn"` / `"W0nnn"` string literal.
+        for (i, _) in text.match_indices('"') {
+            let Some(code) = text.get(i + 1..i + 6) else {
+                continue;
+            };
+            if (code.starts_with("E0") || code.starts_with("W0"))
+                && code[1..].bytes().all(|b| b.is_ascii_digit())
+                && text.get(i + 6..i + 7) == Some("\"")
+            {
+                codes.push(code.to_string());
+            }
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    assert!(codes.len() >= 20, "{codes:?}");
+    for code in &codes {
+        let n: u32 = code[1..].parse().unwrap();
+        let in_range = match &code[..1] {
+            "E" => (120..=129).contains(&n) || (301..=349).contains(&n),
+            _ => (301..=349).contains(&n),
+        };
+        // E00xx: the shared reading and parsing codes the loader reuses (or its tests name).
+        let shared = code.starts_with("E00");
+        assert!(in_range || shared, "{code} outside the monitoring ranges");
+        assert!(
+            docs.contains(&format!("**{code} — ")),
+            "{code} is not documented in docs/reference/diagnostics.md"
+        );
+    }
+}
