@@ -39,6 +39,7 @@ pub fn check(root: &Path) -> Checked {
             loaded.taxonomy.as_ref(),
             &loaded.recovery,
         ));
+        diagnostics.extend(crate::monitoring::validate(p, &loaded.recovery));
     }
     loaded.sources.locate(&mut diagnostics);
     sort(&mut diagnostics, loaded.taxonomy.as_ref());

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod load;
 pub mod model;
+pub mod monitoring;
 pub mod plan;
 pub mod render;
 pub mod report;

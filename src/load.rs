@@ -12,8 +12,8 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Language, Masterplan, Monitoring, MonitoringFile, Opd, Period, Pokja, PokjaFile, Program,
-    Project, Region, RegionType, Rpjmd, Year,
+    Language, Masterplan, MonitoringFile, Opd, Period, Pokja, PokjaFile, Program, Project, Region,
+    RegionType, Rpjmd,
 };
 use crate::suggest;
 use crate::taxonomy::{self, Taxonomy};
@@ -65,6 +65,9 @@ pub struct Recovery {
     /// (file, field path) of every piece blanked out of what was kept (`swot`,
     /// `programs[1].budget[1]`); its mistake is reported, its absence is not.
     pub removed: BTreeSet<(String, String)>,
+    /// (monitoring file, programme id) of every programme report left out of a monitoring
+    /// file because it did not deserialize: the programme is not "unreported".
+    pub left_out_reports: BTreeSet<(String, String)>,
 }
 
 impl Recovery {
@@ -207,7 +210,7 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
 }
 
 /// Read one file and record its text in `sources`; diagnostics when it cannot be read.
-fn read(
+pub(crate) fn read(
     path: &Path,
     file: &str,
     sources: &mut Sources,
@@ -418,8 +421,8 @@ fn init_pokja_command(pokja_file: &Path, key: &str, force: bool) -> String {
 }
 
 /// Editor backups and lock files (`economy.yaml~`, `economy.yaml.bak`, `~economy.yaml`,
-/// `#economy.yaml#`, `economy.yaml.orig`): ignored in pokja/, with a warning.
-fn is_backup(name: &str) -> bool {
+/// `#economy.yaml#`, `economy.yaml.orig`): ignored in pokja/ and monitoring/, with a warning.
+pub fn is_backup(name: &str) -> bool {
     let lower = name.to_lowercase();
     name.ends_with('~')
         || name.starts_with('~')
@@ -493,7 +496,12 @@ pub fn load(root: &Path) -> Loaded {
         &mut loaded.recovery,
     );
 
-    let monitoring = load_monitoring(root, &mut loaded.sources, &mut loaded.diagnostics);
+    let monitoring = load_monitoring(
+        root,
+        &mut loaded.sources,
+        &mut loaded.diagnostics,
+        &mut loaded.recovery,
+    );
 
     let project = masterplan.map(|masterplan| Project {
         root: root.to_path_buf(),
@@ -785,36 +793,15 @@ fn load_pokja(
     out
 }
 
-/// Read the monitoring files: every `monitoring/<year>.yaml`, in year order. A project without
-/// a monitoring/ folder has none.
+/// Read the monitoring files: every `monitoring/<year>.yaml`, in year order (see
+/// [`crate::monitoring::load`]). A project without a monitoring/ folder has none.
 fn load_monitoring(
     root: &Path,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
 ) -> Vec<MonitoringFile> {
-    let dir = root.join(MONITORING_DIR);
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut years: Vec<(Year, String)> = rd
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let year = name.strip_suffix(".yaml")?.parse::<Year>().ok()?;
-            entry.path().is_file().then_some((year, name))
-        })
-        .collect();
-    years.sort();
-    let mut out = Vec::new();
-    for (_, name) in years {
-        let file = format!("{MONITORING_DIR}/{name}");
-        if let Some(monitoring) =
-            read_and_parse::<Monitoring>(&dir.join(&name), &file, sources, diagnostics)
-        {
-            out.push(MonitoringFile { file, monitoring });
-        }
-    }
-    out
+    crate::monitoring::load::load(root, sources, diagnostics, recovery)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 //!   the period (invalid input, rejected by `check`) are counted in the nearest year of the period,
 //!   so the totals still agree.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -989,6 +989,34 @@ fn program_budget(p: &Program, period: &Period, n: usize) -> Vec<Amount> {
         }
     }
     out
+}
+
+/// A programme's planned budget in one year, per source (the sources with a non-zero amount, in
+/// [`BudgetSource::ALL`] order), by the same yearly spread as the plan's budget tables. Empty for
+/// a year outside the period.
+pub fn planned_in_year(p: &Program, period: &Period, year: Year) -> Vec<SourceAmount> {
+    let n = period.year_list().len();
+    let Some(slot) = year_slot(year, period, n) else {
+        return Vec::new();
+    };
+    let mut by_source: BTreeMap<BudgetSource, Amount> = BTreeMap::new();
+    for line in &p.budget {
+        let a = line_by_year(line, p, period, n)
+            .get(slot)
+            .copied()
+            .unwrap_or(0);
+        if a > 0 {
+            *by_source.entry(line.source).or_insert(0) += a;
+        }
+    }
+    BudgetSource::ALL
+        .iter()
+        .filter_map(|s| {
+            by_source
+                .get(s)
+                .map(|&amount| SourceAmount { source: *s, amount })
+        })
+        .collect()
 }
 
 /// Topological order of `0..edges.len()` where `edges[i]` lists what `i` depends on. Stable: among

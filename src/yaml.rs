@@ -267,18 +267,110 @@ where
     I: DeserializeOwned,
     K: DeserializeOwned,
 {
-    let failed = |d: Diagnostic| Recovered {
+    let p = recover_parts::<T, I>(bytes, file, list_key, Items::Seq);
+    let left_out = p
+        .left_out
+        .iter()
+        .filter_map(|(_, text)| serde_saphyr::from_str_with_options::<K>(text, options()).ok())
+        .collect();
+    let value = p.value.map(|mut v| {
+        if !p.clean {
+            put(&mut v, p.items.into_iter().map(|(_, i)| i).collect());
+        }
+        v
+    });
+    Recovered {
+        value,
+        diagnostics: p.diagnostics,
+        kept: p.kept,
+        left_out,
+        removed: p.removed,
+    }
+}
+
+/// [`parse_recovering`] for a file whose recovered part is a top-level *mapping* (`programs:`
+/// of a monitoring file: programme id -> report): each entry's value is deserialized on its own
+/// as `I` (field paths `programs.ECO-01.status`); an entry that does not deserialize is left
+/// out, and its key is in `left_out`. `kept` holds the indexes, in file order, of the entries
+/// kept. `put` gets the kept entries with their keys, in file order.
+pub fn parse_recovering_map<T, I>(
+    bytes: &[u8],
+    file: &str,
+    map_key: &str,
+    put: impl FnOnce(&mut T, Vec<(String, I)>),
+) -> Recovered<T, String>
+where
+    T: DeserializeOwned,
+    I: DeserializeOwned,
+{
+    let p = recover_parts::<T, I>(bytes, file, map_key, Items::Map);
+    let left_out = p.left_out.into_iter().filter_map(|(k, _)| k).collect();
+    let value = p.value.map(|mut v| {
+        if !p.clean {
+            put(
+                &mut v,
+                p.items
+                    .into_iter()
+                    .filter_map(|(k, i)| Some((k?, i)))
+                    .collect(),
+            );
+        }
+        v
+    });
+    Recovered {
+        value,
+        diagnostics: p.diagnostics,
+        kept: p.kept,
+        left_out,
+        removed: p.removed,
+    }
+}
+
+/// Whether the recovered part of a file is a list or a mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Items {
+    Seq,
+    Map,
+}
+
+/// What [`recover_parts`] gives: the top-level value (without its items), the items kept (with
+/// their key, for a mapping), and the text (and key) of each item left out.
+struct Parts<T, I> {
+    value: Option<T>,
+    /// The file deserialized whole: `value` has its items in place.
+    clean: bool,
+    diagnostics: Vec<Diagnostic>,
+    items: Vec<(Option<String>, I)>,
+    kept: Option<Vec<usize>>,
+    left_out: Vec<(Option<String>, String)>,
+    removed: Vec<String>,
+}
+
+/// The work of [`parse_recovering`] and [`parse_recovering_map`]; the value, when there is one,
+/// has the part at `list_key` as the parser built it from the text with the items removed
+/// (`[]` or `{}`): the callers put the kept items back.
+fn recover_parts<T, I>(bytes: &[u8], file: &str, list_key: &str, kind: Items) -> Parts<T, I>
+where
+    T: DeserializeOwned,
+    I: DeserializeOwned,
+{
+    let failed = |d: Diagnostic| Parts {
         value: None,
+        clean: false,
         diagnostics: vec![d],
+        items: Vec::new(),
         kept: None,
         left_out: Vec::new(),
         removed: Vec::new(),
     };
     let (first, ix) = match try_parse::<T>(bytes, file) {
         Ok(value) => {
-            return Recovered {
+            // Clean: the value is whole, with its items in place (nothing to put back).
+            return Parts {
                 value: Some(value),
+                clean: true,
                 diagnostics: Vec::new(),
+                items: Vec::new(),
                 kept: None,
                 left_out: Vec::new(),
                 removed: Vec::new(),
@@ -290,7 +382,7 @@ where
     let Ok(src) = decode(bytes, file) else {
         return failed(first);
     };
-    let Some(spans) = spans(src, list_key) else {
+    let Some(spans) = spans(src, list_key, kind) else {
         return failed(first);
     };
     let ctx = Ctx {
@@ -307,13 +399,17 @@ where
     let mut diagnostics = Vec::new();
     let mut removed: Vec<String> = Vec::new();
 
-    // The list items, one by one.
-    let mut items: Vec<I> = Vec::with_capacity(spans.items.len());
+    // The items, one by one.
+    let mut items: Vec<(Option<String>, I)> = Vec::with_capacity(spans.items.len());
     let mut kept: Vec<usize> = Vec::with_capacity(spans.items.len());
-    let mut left_out: Vec<K> = Vec::new();
+    let mut left_out: Vec<(Option<String>, String)> = Vec::new();
     for (n, item) in spans.items.iter().enumerate() {
+        let root = match &item.key {
+            Some(k) => format!("{list_key}.{k}"),
+            None => format!("{list_key}[{n}]"),
+        };
         let part = Part {
-            root: format!("{list_key}[{n}]"),
+            root,
             window: item.bytes.clone(),
             column: item.column,
             line: item.line,
@@ -321,21 +417,20 @@ where
         };
         match ctx.recover::<I>(&part, &mut diagnostics) {
             Outcome::Value(v, gone) => {
-                items.push(v);
+                items.push((item.key.clone(), v));
                 kept.push(n);
                 removed.extend(gone);
             }
-            Outcome::LeftOut => {
-                let text = ctx.text(&part, &[]);
-                if let Ok(k) = serde_saphyr::from_str_with_options::<K>(&text, options()) {
-                    left_out.push(k);
-                }
-            }
+            Outcome::LeftOut => left_out.push((item.key.clone(), ctx.text(&part, &[]))),
             Outcome::Fatal => return failed(first),
         }
     }
 
-    // The top level, with the list replaced by `[]`.
+    // The top level, with the items removed.
+    let empty = match kind {
+        Items::Seq => "[]",
+        Items::Map => "{}",
+    };
     let head = Part {
         root: String::new(),
         window: 0..src.len(),
@@ -344,7 +439,7 @@ where
         list: spans
             .by_path
             .get(list_key)
-            .map(|r| (r.clone(), format!("{list_key}: []"))),
+            .map(|r| (r.clone(), format!("{list_key}: {empty}"))),
     };
     let value = match ctx.recover::<T>(&head, &mut diagnostics) {
         Outcome::Value(v, gone) => {
@@ -371,22 +466,17 @@ where
                 line: item.line,
                 list: None,
             };
-            if let Ok(k) =
-                serde_saphyr::from_str_with_options::<K>(&ctx.text(&part, &[]), options())
-            {
-                left_out.push(k);
-            }
+            left_out.push((item.key.clone(), ctx.text(&part, &[])));
         }
         kept.clear();
+        items.clear();
     }
-    let value = value.map(|mut v| {
-        put(&mut v, items);
-        v
-    });
     let kept = (kept.len() < spans.items.len()).then_some(kept);
-    Recovered {
+    Parts {
         value,
+        clean: false,
         diagnostics,
+        items,
         kept,
         left_out,
         removed,
@@ -488,15 +578,34 @@ impl Ctx<'_> {
             };
             let d = friendly_error(&e, shift, self.src, self.file, Some(self.ix));
             if is_fatal(&d) {
-                return Outcome::Fatal;
+                // After a piece was blanked out, a part that no longer reads (a mapping entry
+                // whose only field went, so nothing is left) is left out; before, the part's
+                // own text is broken.
+                return if removed.is_empty() {
+                    Outcome::Fatal
+                } else {
+                    Outcome::LeftOut
+                };
             }
             let err = inner(&e);
+            // A mapping left with no key (an entry whose only field was removed, or written
+            // empty) is named by its parent's path: it is still the part itself.
+            let at_part = d.path == part.root
+                || (!part.root.is_empty() && parent_path(&part.root) == Some(d.path.as_str()));
             if let YamlError::SerdeMissingField { field, .. } = err
-                && d.path == part.root
+                && at_part
             {
                 // A required field of the part: removed by us (its mistake is reported), or
                 // really missing.
                 if !gone.iter().any(|g| g == field) {
+                    let mut d = d;
+                    if d.path != part.root {
+                        d.path.clone_from(&part.root);
+                        d.hint = Some(format!("add `{field}:` to the mapping at `{}`", part.root));
+                        if let Some((line, column)) = self.ix.get(&part.root) {
+                            d = d.at(line, column);
+                        }
+                    }
                     out.push(d);
                 }
                 return Outcome::LeftOut;
@@ -596,6 +705,8 @@ struct Spans {
 }
 
 struct ItemSpan {
+    /// The key of a mapping entry ([`Items::Map`]); `None` for a list item.
+    key: Option<String>,
     bytes: std::ops::Range<usize>,
     /// 1-based line and column (in characters) where the item starts.
     line: usize,
@@ -611,8 +722,9 @@ struct Open {
     flow_item: bool,
     /// A flow collection (`{...}`, `[...]`): its entries take their trailing comma along.
     flow: bool,
-    /// For an item of the top-level list: where its node starts (byte, line, column).
-    list_item: Option<(usize, usize, usize)>,
+    /// For an item of the top-level list (or mapping): where its node starts (byte, line,
+    /// column), and its key in a mapping.
+    list_item: Option<(usize, usize, usize, Option<String>)>,
     kind: OpenKind,
 }
 
@@ -625,7 +737,7 @@ enum OpenKind {
 /// One pass over the events of a text: the removable span of every node (see [`Spans`]) and
 /// the items of the top-level sequence at `list_key`. `None` when a key is not a plain scalar
 /// or a position has no byte offset (nothing is then recovered).
-fn spans(src: &str, list_key: &str) -> Option<Spans> {
+fn spans(src: &str, list_key: &str, kind: Items) -> Option<Spans> {
     let bytes = src.as_bytes();
     let mut out = Spans::default();
     let mut stack: Vec<Open> = Vec::new();
@@ -671,8 +783,9 @@ fn spans(src: &str, list_key: &str) -> Option<Spans> {
                 out.block_lists
                     .insert(o.path.clone(), (from..end.max(from), count));
             }
-            if let Some((from, line, column)) = o.list_item {
+            if let Some((from, line, column, key)) = o.list_item {
                 out.items.push(ItemSpan {
+                    key,
                     bytes: from..end.max(from),
                     line,
                     column,
@@ -727,10 +840,18 @@ fn spans(src: &str, list_key: &str) -> Option<Spans> {
             },
         };
         let list_item = (root_list
-            && stack
-                .last()
-                .is_some_and(|p| p.path == list_key && matches!(p.kind, OpenKind::Seq(_))))
-        .then(|| (start, span.start.line(), span.start.col() + 1));
+            && stack.last().is_some_and(|p| {
+                p.path == list_key
+                    && match kind {
+                        Items::Seq => matches!(p.kind, OpenKind::Seq(_)),
+                        Items::Map => matches!(p.kind, OpenKind::Map(_)),
+                    }
+            }))
+        .then(|| {
+            let key = (kind == Items::Map)
+                .then(|| path.get(list_key.len() + 1..).unwrap_or("").to_string());
+            (start, span.start.line(), span.start.col() + 1, key)
+        });
         if opens {
             let kind = if matches!(event, Event::MappingStart(..)) {
                 OpenKind::Map(None)
@@ -752,8 +873,9 @@ fn spans(src: &str, list_key: &str) -> Option<Spans> {
                 kind,
             });
         } else {
-            if let Some((from, line, column)) = list_item {
+            if let Some((from, line, column, key)) = list_item {
                 out.items.push(ItemSpan {
+                    key,
                     bytes: from..end.max(from),
                     line,
                     column,
@@ -1342,6 +1464,20 @@ fn friendly_error(
             "",
             "an alias (`*name`) refers to an anchor (`&name`) that is not defined before it",
         ),
+        other
+            if other
+                .to_string()
+                .contains("did not match any variant of untagged enum") =>
+        {
+            // An indicator value (a number or a short text) written as a list or a mapping:
+            // a wrong type in valid YAML, not a syntax error (so the file is recovered).
+            Diagnostic::error(
+                "E0010",
+                file,
+                path_here(false),
+                "wrong type: expected a number or a short text",
+            )
+        }
         other => {
             let text = other.to_string();
             let text = strip_location_suffix(&text);

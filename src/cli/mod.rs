@@ -7,6 +7,7 @@
 
 mod generate;
 mod init;
+mod monitoring;
 mod output;
 mod templates;
 
@@ -28,7 +29,8 @@ Examples:
   masterplan check banggai --message-format json
   masterplan generate banggai                 # build/masterplan.md and build/masterplan.pdf
   masterplan generate banggai --draft --split-books --paper f4
-  masterplan templates export banggai/templates";
+  masterplan templates export banggai/templates
+  masterplan monitoring new 2024 banggai     # banggai/monitoring/2024.yaml to fill in";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -65,6 +67,9 @@ enum Command {
         after_help = "Examples:\n  masterplan templates list\n  masterplan templates export banggai/templates"
     )]
     Templates(templates::TemplatesCommand),
+    /// Work with the yearly monitoring files (monitoring/<year>.yaml).
+    #[command(subcommand)]
+    Monitoring(monitoring::MonitoringCommand),
 }
 
 #[derive(Args, Debug)]
@@ -288,6 +293,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Templates(cmd) => templates::run(&cmd),
+        Command::Monitoring(cmd) => monitoring::run(&cmd),
     }
 }
 
