@@ -215,7 +215,7 @@ fn read_monitoring(
     diagnostics.extend(
         r.diagnostics
             .into_iter()
-            .map(|d| status_in_indonesian(negative_amount(d, text), text)),
+            .map(|d| number_hint(status_in_indonesian(negative_amount(d, text), text), text)),
     );
     recovery
         .removed
@@ -260,6 +260,59 @@ fn negative_amount(d: Diagnostic, text: &str) -> Diagnostic {
         ),
         ..d
     }
+}
+
+/// The value at a diagnostic's position, up to the end of a flow item.
+fn value_at(d: &Diagnostic, text: &str) -> String {
+    d.line
+        .zip(d.column)
+        .and_then(|(l, c)| {
+            let line = text.lines().nth(l.checked_sub(1)?)?;
+            Some(line.chars().skip(c.checked_sub(1)?).collect::<String>())
+        })
+        .unwrap_or_default()
+        .trim_start()
+        // A flow item ends at `, `, `}` or `]`; a decimal comma (`3,5`) is part of the value.
+        .split(", ")
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| !matches!(c, '}' | ']' | '#'))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A number written the Indonesian way (`250.000.000`, `Rp250.000.000`, `75%`, `12,5`) reads
+/// as a text where a number is due: say how to write it.
+fn number_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
+    if d.code != "E0010" || d.hint.is_some() {
+        return d;
+    }
+    let is_amount = d.path.ends_with(".amount");
+    let is_number = is_amount || d.path.ends_with(".progress") || d.path.ends_with(".score");
+    if !is_number {
+        return d;
+    }
+    let value = value_at(&d, text);
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return d;
+    }
+    let hint = if is_amount {
+        format!("write the amount in whole Rupiah without `Rp` or separators: `{digits}`")
+    } else if value.ends_with('%') {
+        format!(
+            "write the number without `%`: `{}`",
+            value.trim_end_matches('%').trim()
+        )
+    } else if value.contains(',') || value.matches('.').count() > 1 {
+        "write a decimal number with a dot and no thousands separators, e.g. `3.5`".to_string()
+    } else {
+        return d;
+    };
+    d.hint = Some(hint);
+    d
 }
 
 /// The status keys are English; a status written in Indonesian (`selesai`, `terlambat`) gets
@@ -336,6 +389,42 @@ mod tests {
         assert_eq!(classify("2024", true), Entry::YearFolder(2024));
         assert_eq!(classify("bukti", true), Entry::Other);
         assert_eq!(classify("2024.yaml", true), Entry::Other);
+    }
+
+    #[test]
+    fn numbers_written_the_indonesian_way_get_a_hint() {
+        let text = "year: 2023\nprograms:\n  A-01:\n    status: done\n    progress: 75%\n    budget:\n      - { source: apbd, amount: 250.000.000 }\n      - { source: csr, amount: Rp1.500.000 }\nassessment:\n  impact:\n    score: 3,5\n";
+        let r = parse(text);
+        let hints: Vec<(String, String)> = r
+            .diagnostics
+            .into_iter()
+            .map(|d| number_hint(d, text))
+            .map(|d| (d.path, d.hint.unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            hints,
+            [
+                (
+                    "programs.A-01.progress".to_string(),
+                    "write the number without `%`: `75`".to_string()
+                ),
+                (
+                    "programs.A-01.budget[0].amount".to_string(),
+                    "write the amount in whole Rupiah without `Rp` or separators: `250000000`"
+                        .to_string()
+                ),
+                (
+                    "programs.A-01.budget[1].amount".to_string(),
+                    "write the amount in whole Rupiah without `Rp` or separators: `1500000`"
+                        .to_string()
+                ),
+                (
+                    "assessment.impact.score".to_string(),
+                    "write a decimal number with a dot and no thousands separators, e.g. `3.5`"
+                        .to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -32,10 +32,16 @@ pub fn validate(project: &Project, recovery: &Recovery) -> Vec<Diagnostic> {
     if project.monitoring.is_empty() {
         return out;
     }
-    let programs: HashMap<&str, &Program> = project
-        .programs()
-        .map(|(_, p)| (p.id.as_str(), p))
-        .collect();
+    let mut programs: HashMap<&str, Planned<'_>> = HashMap::new();
+    for pf in &project.pokja {
+        for (k, program) in pf.pokja.programs.iter().enumerate() {
+            programs.entry(program.id.as_str()).or_insert(Planned {
+                program,
+                file: &pf.file,
+                slot: recovery.program_slot(&pf.file, k),
+            });
+        }
+    }
     let ids: Vec<&str> = project.programs().map(|(_, p)| p.id.as_str()).collect();
     let unreadable_pokja = pokja_files_not_loaded(project);
     let ctx = Ctx {
@@ -114,11 +120,27 @@ pub fn validate_evaluation(masterplan: &Masterplan, recovery: &Recovery) -> Vec<
 struct Ctx<'a> {
     project: &'a Project,
     recovery: &'a Recovery,
-    programs: &'a HashMap<&'a str, &'a Program>,
+    programs: &'a HashMap<&'a str, Planned<'a>>,
     ids: &'a [&'a str],
     /// A pokja file exists that was not loaded (unreadable, or stray): an unknown programme id
     /// may be one of its programmes, so it is not reported (the file's own error is).
     unreadable_pokja: bool,
+}
+
+/// A programme of the plan, with where it stands (to see what recovery left out of it).
+struct Planned<'a> {
+    program: &'a Program,
+    file: &'a str,
+    /// Its index in the pokja file as written.
+    slot: usize,
+}
+
+impl Planned<'_> {
+    /// True when `field` of the programme was left out of the model for its own mistake: what
+    /// the monitoring file says about it is not checked against it.
+    fn removed(&self, recovery: &Recovery, field: &str) -> bool {
+        recovery.removed_under(self.file, &format!("programs[{}].{field}", self.slot))
+    }
 }
 
 /// True when pokja/ holds a `.yaml` file that is not among the loaded pokja files.
@@ -359,11 +381,12 @@ fn validate_report(
     ctx: &Ctx<'_>,
     f: &str,
     base: &str,
-    p: &Program,
+    planned: &Planned<'_>,
     r: &ProgramReport,
     year: Option<Year>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let p = planned.program;
     validate_numbers(ctx, f, base, r, out);
     let outside = year.is_some_and(|y| y < p.start || y > p.end);
     if let Some(year) = year
@@ -385,8 +408,9 @@ fn validate_report(
             )),
         );
     }
+    let indicators_known = !planned.removed(ctx.recovery, "indicators");
     for name in r.indicators.keys() {
-        if p.indicators.iter().any(|i| i.name == *name) {
+        if !indicators_known || p.indicators.iter().any(|i| i.name == *name) {
             continue;
         }
         let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
@@ -412,7 +436,7 @@ fn validate_report(
         );
     }
     let spent: Amount = r.budget.iter().map(|s| Amount::from(s.amount)).sum();
-    if let Some(year) = year.filter(|_| !outside) {
+    if let Some(year) = year.filter(|_| !outside && !planned.removed(ctx.recovery, "budget")) {
         let planned: Amount = planned_in_year(p, &ctx.project.masterplan.period, year)
             .iter()
             .map(|s| s.amount)
