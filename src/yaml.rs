@@ -20,6 +20,8 @@ use serde_saphyr::{Budget, DuplicateKeyPolicy, Error as YamlError};
 use crate::diagnostic::Diagnostic;
 use crate::suggest;
 
+mod encoding;
+
 /// Largest input file accepted, in bytes. Real masterplan files are well under 1 MiB; a
 /// 3000-programme project spread over six files stays far below this.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
@@ -788,9 +790,30 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
             ),
         ));
     }
+    if let Some(encoding) = encoding::wide_encoding(bytes) {
+        return Err(Diagnostic::error(
+            "E0002",
+            file,
+            "",
+            format!("{file} is saved as {encoding}, not UTF-8"),
+        )
+        .with_hint(
+            "save the file as UTF-8 (Notepad: \"Save as\" > Encoding: UTF-8; other editors: \"Save with encoding\" > UTF-8)",
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s),
+        Ok(s) => match encoding::first_nul(s) {
+            // A NUL byte is not text: the file is binary or half converted.
+            Some((line, column)) => Err(Diagnostic::error(
+                "E0002",
+                file,
+                "",
+                format!("{file} holds a NUL byte (0x00) at line {line}, column {column}: it is not a text file"),
+            )
+            .with_hint("save the file as plain text in UTF-8")),
+            None => Ok(s),
+        },
         Err(e) => {
             let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
             // The prefix is valid UTF-8 by construction.
@@ -1000,6 +1023,21 @@ fn syntax_error(e: &ScanError, src: &str, file: &str) -> Diagnostic {
     let line = m.line().max(1);
     let column = m.col() + 1;
     let info = e.info();
+    if info.contains("tab")
+        && let Some((tab_line, tab_column)) = tab_after(src, line, column)
+    {
+        // The scanner stops at the token before the tab: point at the tab itself.
+        return Diagnostic::error(
+            "E0001",
+            file,
+            "",
+            "YAML syntax error: a tab character in the indentation",
+        )
+        .with_hint(
+            "YAML does not allow tabs for indentation; indent with spaces (set your editor to insert spaces for Tab)",
+        )
+        .at(tab_line, tab_column);
+    }
     let hint = if info.contains("tab") {
         "YAML does not allow tabs for indentation; indent with spaces".to_string()
     } else if let Some((open_line, bracket)) = unclosed_bracket(src, line) {
@@ -1011,6 +1049,26 @@ fn syntax_error(e: &ScanError, src: &str, file: &str) -> Diagnostic {
     Diagnostic::error("E0001", file, "", format!("YAML syntax error: {info}"))
         .with_hint(hint)
         .at(line, column)
+}
+
+/// The first tab at or after (`line`, `column`) (1-based, columns in characters), where the
+/// scanner that complained about a tab stopped before it.
+fn tab_after(src: &str, line: usize, column: usize) -> Option<Pos> {
+    for (n, text) in src.lines().enumerate().skip(line.checked_sub(1)?) {
+        let skip = if n + 1 == line {
+            column.saturating_sub(1)
+        } else {
+            0
+        };
+        if let Some(i) = text.chars().skip(skip).position(|c| c == '\t') {
+            return Some((n + 1, skip + i + 1));
+        }
+        if n + 1 > line + 1 {
+            // The tab is on the stopping line or the next one.
+            return None;
+        }
+    }
+    None
 }
 
 /// A line before `line` (at most five back) that opens a flow `[` or `{` it does not close,
