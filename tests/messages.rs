@@ -94,3 +94,143 @@ fn a_tab_in_the_indentation_is_reported_at_the_tab() {
         "{d}"
     );
 }
+
+/// The valid project with `templates/<name>` holding the built-in template changed by `edit`.
+fn with_override(name: &str, edit: impl Fn(&str) -> String) -> (tempfile::TempDir, PathBuf) {
+    let (tmp, root) = valid();
+    let builtin = fs::read_to_string(repo().join("templates/document").join(name)).unwrap();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(root.join("templates").join(name), edit(&builtin)).unwrap();
+    (tmp, root)
+}
+
+/// `masterplan generate --format md` into `<tmp>/out`: (exit code, stdout JSON lines, whether
+/// anything was written).
+fn generate_json(root: &Path) -> (Option<i32>, Vec<serde_json::Value>, bool) {
+    let out_dir = root.parent().unwrap().join("out");
+    let out = masterplan()
+        .arg("generate")
+        .arg(root)
+        .args(["--format", "md", "--message-format", "json", "--out"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    (out.status.code(), lines, out_dir.exists())
+}
+
+fn only_error(diags: &[serde_json::Value]) -> &serde_json::Value {
+    let errors: Vec<&serde_json::Value> =
+        diags.iter().filter(|d| d["severity"] == "error").collect();
+    assert_eq!(errors.len(), 1, "{diags:?}");
+    errors[0]
+}
+
+fn position(d: &serde_json::Value) -> (Option<u64>, Option<u64>) {
+    (d["line"].as_u64(), d["column"].as_u64())
+}
+
+#[test]
+fn an_undefined_name_behind_a_filter_fails_check_and_generate_with_file_line_and_name() {
+    // `{{ project.vision | inline }}` on line 11 of vision.md, misspelt.
+    let (_tmp, root) = with_override("vision.md", |s| {
+        s.replacen("project.vision | inline", "project.visi | inline", 1)
+    });
+    let (code, diags) = check_json(&root);
+    assert_eq!(
+        code,
+        Some(1),
+        "check must fail where generate would: {diags:?}"
+    );
+    let d = only_error(&diags);
+    assert_eq!(d["code"], "E0007");
+    assert_eq!(d["file"], "templates/vision.md");
+    assert_eq!(position(d), (Some(11), Some(8)), "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`project.visi` is undefined"),
+        "{d}"
+    );
+    assert_eq!(d["hint"], "did you mean `project.vision`?");
+
+    let (code, gen_diags, wrote) = generate_json(&root);
+    assert_eq!(code, Some(1));
+    assert!(!wrote, "generate wrote output for a broken template");
+    assert_eq!(only_error(&gen_diags), d);
+
+    // Without a filter too, and the human report quotes the template line.
+    let (_tmp, root) = with_override("vision.md", |s| {
+        s.replacen("project.vision | inline", "project.visi", 1)
+    });
+    let (code, stderr) = check(&root);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("--> templates/vision.md:11:8"), "{stderr}");
+    assert!(stderr.contains("11 | > **{{ project.visi }}**"), "{stderr}");
+}
+
+#[test]
+fn template_syntax_errors_give_the_line_and_column_of_the_mistake() {
+    // On one line: the column of the unexpected token.
+    let (_tmp, root) = with_override("closing.md", |s| {
+        format!("{{{{ doc.title doc.region }}}}\n{s}")
+    });
+    let (code, diags) = check_json(&root);
+    assert_eq!(code, Some(1));
+    let d = only_error(&diags);
+    assert_eq!(d["code"], "E0006");
+    assert_eq!(d["file"], "templates/closing.md");
+    assert_eq!(position(d), (Some(1), Some(14)), "{d}");
+
+    // A tag left open at the end of line 2 is noticed on a later line: reported where it opens.
+    let (_tmp, root) = with_override("closing.md", |s| format!("x\nText {{{{ doc.title\n\n{s}"));
+    let (_, diags) = check_json(&root);
+    let d = only_error(&diags);
+    assert_eq!(d["code"], "E0006");
+    assert_eq!(position(d), (Some(2), Some(6)), "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`{{` is not closed"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_valid_override_checks_clean() {
+    let (_tmp, root) = with_override("closing.md", |s| format!("{s}\nSelesai.\n"));
+    let (code, diags) = check_json(&root);
+    assert_eq!(code, Some(0), "{diags:?}");
+}
+
+#[test]
+fn runaway_templates_stop_at_the_budget_with_a_located_error() {
+    let loops =
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}";
+    let doubling = "{% set ns = namespace(s=\"ab\") %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}";
+    for (what, line) in [("nested loops", loops), ("string doubling", doubling)] {
+        let (_tmp, root) = with_override("closing.md", |s| format!("{s}\n{line}\n"));
+        let lines = fs::read_to_string(root.join("templates/closing.md"))
+            .unwrap()
+            .lines()
+            .count();
+        let started = std::time::Instant::now();
+        let (code, diags, wrote) = generate_json(&root);
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "{what}: took {:?}",
+            started.elapsed()
+        );
+        assert_eq!(code, Some(1), "{what}: {diags:?}");
+        assert!(!wrote, "{what}: output written");
+        let d = only_error(&diags);
+        assert_eq!(d["code"], "E0008", "{what}: {d}");
+        assert_eq!(d["file"], "templates/closing.md", "{what}");
+        assert_eq!(d["line"].as_u64(), Some(lines as u64), "{what}: {d}");
+    }
+}

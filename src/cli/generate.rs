@@ -95,7 +95,11 @@ pub fn run(args: &GenerateArgs) -> i32 {
     let documents = match masterplan::render::render(project, taxonomy, &plan, &options) {
         Ok(d) => d,
         Err(e) => {
-            fail(messages, &format!("{e:#}"));
+            // A template error is reported like an input error: located, in the chosen format.
+            let mut failed = masterplan::Checked::default();
+            let d = masterplan::check::render_diagnostic(&e, &args.dir, &mut failed.sources);
+            failed.diagnostics.push(d);
+            args.messages.print(&failed);
             return EXIT_INPUT;
         }
     };
