@@ -21,6 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::suggest;
 
 mod encoding;
+mod required;
 
 /// Largest input file accepted, in bytes. Real masterplan files are well under 1 MiB; a
 /// 3000-programme project spread over six files stays far below this.
@@ -493,16 +494,22 @@ impl Ctx<'_> {
                 return Outcome::Fatal;
             }
             let err = inner(&e);
-            if let YamlError::SerdeMissingField { field, .. } = err
+            if let YamlError::SerdeMissingField { .. } = err
                 && d.path == part.root
             {
-                // A required field of the part: removed by us (its mistake is reported), or
-                // really missing.
-                if !gone.iter().any(|g| g == field) {
-                    out.push(d);
-                }
+                // Required fields of the part: removed by us (their mistake is reported), or
+                // really missing: every one of those is reported, not only serde's first.
+                out.extend(self.missing_fields::<T>(part, &d, &gone));
                 return Outcome::LeftOut;
             }
+            let also_missing = if matches!(err, YamlError::SerdeMissingField { .. }) {
+                // A nested mapping (a budget line) that lacks required fields: all of them.
+                let mut all = self.missing_fields::<T>(part, &d, &[]);
+                all.retain(|m| m.message != d.message);
+                all
+            } else {
+                Vec::new()
+            };
             if let YamlError::SerdeUnknownField {
                 field, expected, ..
             } = err
@@ -525,6 +532,7 @@ impl Ctx<'_> {
                 gone.push(field.to_string());
             }
             out.push(d);
+            out.extend(also_missing);
             // A block list whose last item goes would read as nothing (not a list): it becomes
             // `[]` instead.
             let list = unit
@@ -546,6 +554,52 @@ impl Ctx<'_> {
             paths.push(unit);
         }
         Outcome::LeftOut
+    }
+}
+
+impl Ctx<'_> {
+    /// One E0011 for each required field that the mapping named by the missing-field
+    /// diagnostic `d` lacks in the file (serde names only the first), in declaration order,
+    /// except those in `skip` (blanked out by the recovery after their own mistake was
+    /// reported, or meant by a misspelt key). `T` is the type of the part.
+    fn missing_fields<T: DeserializeOwned>(
+        &self,
+        part: &Part,
+        d: &Diagnostic,
+        skip: &[String],
+    ) -> Vec<Diagnostic> {
+        let rel = if part.root.is_empty() {
+            d.path.as_str()
+        } else {
+            match d.path.strip_prefix(part.root.as_str()) {
+                Some(rest) => rest.strip_prefix('.').unwrap_or(rest),
+                None => return vec![d.clone()],
+            }
+        };
+        let required = required::required_fields::<T>();
+        let Some(fields) = required.get(&required::normalise(rel)) else {
+            return vec![d.clone()];
+        };
+        let mut out = Vec::new();
+        for field in fields {
+            let full = if d.path.is_empty() {
+                field.to_string()
+            } else {
+                format!("{}.{field}", d.path)
+            };
+            if self.ix.get(&full).is_some() || skip.iter().any(|g| g == field) {
+                continue;
+            }
+            let mut m = d.clone();
+            m.message = format!("missing required field `{field}`");
+            m.hint = Some(if d.path.is_empty() {
+                format!("add `{field}:` at the top level of the file")
+            } else {
+                format!("add `{field}:` to the mapping at `{}`", d.path)
+            });
+            out.push(m);
+        }
+        out
     }
 }
 

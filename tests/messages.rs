@@ -234,3 +234,31 @@ fn runaway_templates_stop_at_the_budget_with_a_located_error() {
         assert_eq!(d["line"].as_u64(), Some(lines as u64), "{what}: {d}");
     }
 }
+
+#[test]
+fn every_missing_required_field_of_a_programme_is_reported_in_one_run() {
+    let (_tmp, root) = valid();
+    let file = root.join("pokja/living.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let text = text
+        .replacen("    element: harmony\n", "", 1)
+        .replacen("    lead: DINKES\n", "", 1)
+        .replacen("    start: 2023\n", "", 1);
+    fs::write(&file, text).unwrap();
+    let (code, diags) = check_json(&root);
+    assert_eq!(code, Some(1));
+    let missing: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["code"] == "E0011" && d["path"] == "programs[0]")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "missing required field `element`",
+            "missing required field `lead`",
+            "missing required field `start`"
+        ],
+        "{diags:?}"
+    );
+}
