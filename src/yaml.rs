@@ -21,6 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::suggest;
 
 mod encoding;
+mod hint;
 mod required;
 
 /// Largest input file accepted, in bytes. Real masterplan files are well under 1 MiB; a
@@ -1175,7 +1176,7 @@ fn human_type(expected: &str) -> String {
     let e = expected.trim();
     let plain = match e {
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "u8" => "a whole number from 0 to 255",
+        "u8" => "a small whole number (not negative)",
         "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (not negative)",
         "f32" | "f64" => "a number",
         "a string" | "string" | "str" | "string scalar" => "a text",
@@ -1461,10 +1462,83 @@ fn friendly_error(
                 .with_hint("check the indentation and the `key: value` layout near this line")
         }
     };
+    if d.code == "E0010"
+        && let Some(expected) = expected_of(err)
+    {
+        improve_wrong_type(&mut d, expected, pos.and_then(|p| value_at(src, p)));
+    }
     if let Some((line, col)) = pos {
         d = d.at(line, col);
     }
     d
+}
+
+/// What serde expected, for the wrong-type errors.
+fn expected_of(err: &YamlError) -> Option<&str> {
+    match err {
+        YamlError::SerdeInvalidType { expected, .. }
+        | YamlError::SerdeInvalidValue { expected, .. } => Some(expected.as_str()),
+        YamlError::Unexpected { expected, .. } => Some(expected),
+        YamlError::InvalidScalar { ty, .. } => Some(ty),
+        _ => None,
+    }
+}
+
+/// A wrong-type diagnostic in the contract's words (`a whole number from 1 to 5`, not the
+/// Rust type's range), with the value as written and a hint that shows it in the right form.
+fn improve_wrong_type(d: &mut Diagnostic, expected: &str, found: Option<String>) {
+    let want = hint::want(expected);
+    let found = found.filter(|f| f != ":");
+    let expected_text = hint::expected_text(&d.path, want).unwrap_or_else(|| human_type(expected));
+    let found_text = match &found {
+        Some(f) => describe_token(f),
+        None if d.message.contains("found nothing") || want == hint::Want::List => {
+            "nothing (an empty value)".to_string()
+        }
+        None => String::new(),
+    };
+    if !found_text.is_empty() && want != hint::Want::Other {
+        d.message = format!("wrong type: expected {expected_text}, found {found_text}");
+    } else if let Some(rest) = d.message.strip_prefix("wrong type: expected ")
+        && let Some((_, tail)) = rest.split_once(", found ")
+    {
+        d.message = format!("wrong type: expected {expected_text}, found {tail}");
+    }
+    if d.hint.is_none() {
+        d.hint = hint::wrong_type(&d.path, want, found.as_deref());
+    }
+}
+
+/// The value written at `pos` as the planner wrote it: in a flow collection (`{ amount: 1 }`)
+/// up to the next `,`, `}` or `]`; in block context the rest of the line (a plain scalar may
+/// hold commas: `support: DISKOMINFO, DISHUB`), comments left out.
+fn value_at(src: &str, pos: Pos) -> Option<String> {
+    let line = src.lines().nth(pos.0.checked_sub(1)?)?;
+    let before: String = line.chars().take(pos.1.checked_sub(1)?).collect();
+    let rest: String = line.chars().skip(pos.1 - 1).collect();
+    let depth = before.chars().fold(0i32, |d, c| match c {
+        '[' | '{' => d + 1,
+        ']' | '}' => d - 1,
+        _ => d,
+    });
+    let rest = match rest.find(" #") {
+        Some(i) => rest.get(..i).unwrap_or(&rest).to_string(),
+        None if rest.starts_with('#') => String::new(),
+        None => rest,
+    };
+    let value = if rest.starts_with(['"', '\'']) {
+        let q = rest.chars().next()?;
+        match rest.get(1..).and_then(|r| r.find(q)) {
+            Some(end) => rest.get(..end + 2).unwrap_or(&rest).to_string(),
+            None => rest,
+        }
+    } else if depth > 0 && !rest.starts_with(['[', '{']) {
+        rest.split([',', '}', ']']).next().unwrap_or("").to_string()
+    } else {
+        rest
+    };
+    let value = value.trim();
+    (!value.is_empty() && value.chars().count() <= 80).then(|| value.to_string())
 }
 
 /// The name of the budget that was exceeded (`Aliases`, `Depth`, ...), in lower case.

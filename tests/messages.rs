@@ -262,3 +262,43 @@ fn every_missing_required_field_of_a_programme_is_reported_in_one_run() {
         "{diags:?}"
     );
 }
+
+/// Corpus cases of these items, through the binary: every `expect` line is matched by a JSON
+/// diagnostic (code, file, path, position, and the word in the message or the hint).
+#[test]
+fn corpus_cases_through_the_binary_report_what_their_expect_files_say() {
+    for case in [
+        "utf16_file",
+        "tab_indentation",
+        "missing_fields_all_at_once",
+        "wrong_type_hints",
+    ] {
+        let dir = repo().join("tests/corpus").join(case);
+        let (code, diags) = check_json(&dir);
+        assert_eq!(code, Some(1), "{case}");
+        let expect = fs::read_to_string(dir.join("expect")).unwrap();
+        for line in expect
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let parts: Vec<&str> = line.splitn(5, ' ').collect();
+            let [code, file, path, pos, word] = parts[..] else {
+                panic!("{case}: bad expect line {line}");
+            };
+            let path = if path == "-" { "" } else { path };
+            let found = diags.iter().any(|d| {
+                let at = match (d["line"].as_u64(), d["column"].as_u64()) {
+                    (Some(l), Some(c)) => format!("{l}:{c}"),
+                    _ => "-".to_string(),
+                };
+                d["code"] == code
+                    && d["file"] == file
+                    && d["path"] == path
+                    && at == pos
+                    && (d["message"].as_str().unwrap_or("").contains(word)
+                        || d["hint"].as_str().unwrap_or("").contains(word))
+            });
+            assert!(found, "{case}: `{line}` not among {diags:#?}");
+        }
+    }
+}
