@@ -521,12 +521,14 @@ fn masterplan_yaml(c: &Ctx) -> String {
              # ditulis dalam bahasa dokumen. Baris yang diawali `#` adalah komentar: hapus `#` untuk\n\
              # mengisi kolom opsional. Nilai yang memuat titik dua, tanda pagar atau kutip\n\
              # sebaiknya ditulis di antara tanda kutip ganda.\n\
-             # Periksa dengan: masterplan check   (lihat docs/reference/input.md)",
+             # Periksa dengan: masterplan check. Acuan setiap kolom: masterplan reference input\n\
+             # (juga docs/reference/input.md di repositori masterplan).",
             "# The project's main file: the region, the period, vision and missions, the OPD list.\n\
              # Keys (left of the colon) are English and must not change; values are written in the\n\
              # document's language. Lines starting with `#` are comments: remove the `#` to fill in\n\
              # an optional field. Quote values that contain a colon, a hash sign or quotes.\n\
-             # Check with: masterplan check   (see docs/reference/input.md)",
+             # Check with: masterplan check. Every field is described by: masterplan reference input\n\
+             # (also docs/reference/input.md in the masterplan repository).",
         )
     );
     s.push_str("\nregion:\n");
@@ -982,10 +984,7 @@ fn program_yaml(
     let description = match ex {
         Some(e) => c.t(e.description.0, e.description.1).to_string(),
         None => c
-            .t(
-                "Uraikan program: apa yang dibangun, untuk siapa, dan bagaimana dilaksanakan.",
-                "Describe the programme: what is built, for whom, and how it is carried out.",
-            )
+            .t(FALLBACK_DESCRIPTION.0, FALLBACK_DESCRIPTION.1)
             .to_string(),
     };
     let _ = writeln!(
@@ -1148,6 +1147,30 @@ fn program_yaml(
             "# Optional. SDG goal numbers supported, 1..17."
         ),
     );
+}
+
+/// The description of the example programme of a dimension without a worked example.
+const FALLBACK_DESCRIPTION: (&str, &str) = (
+    "Uraikan program: apa yang dibangun, untuk siapa, dan bagaimana dilaksanakan.",
+    "Describe the programme: what is built, for whom, and how it is carried out.",
+);
+
+/// True when a programme is still one of the examples `masterplan init` writes: its name and
+/// description are those of a worked example (in either language), or its description is the
+/// scaffold's placeholder. Used by `check` to warn (W0221) before the example reaches the
+/// document.
+pub fn is_example_programme(name: &str, description: Option<&str>) -> bool {
+    let Some(description) = description.map(str::trim) else {
+        return false;
+    };
+    if description == FALLBACK_DESCRIPTION.0 || description == FALLBACK_DESCRIPTION.1 {
+        return true;
+    }
+    let name = name.trim();
+    EXAMPLES.iter().any(|e| {
+        (name == e.name.0 && description == e.description.0.trim())
+            || (name == e.name.1 && description == e.description.1.trim())
+    })
 }
 
 #[cfg(test)]

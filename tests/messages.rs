@@ -302,3 +302,62 @@ fn corpus_cases_through_the_binary_report_what_their_expect_files_say() {
         }
     }
 }
+
+#[test]
+fn a_fresh_scaffold_warns_about_its_examples_and_empty_signature_lines_and_names_the_reference() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("buton");
+    masterplan()
+        .arg("init")
+        .arg(&dir)
+        .args(["--region", "Buton", "--type", "kabupaten"])
+        .args(["--province", "Sulawesi Tenggara", "--start-year", "2024"])
+        .assert()
+        .code(0);
+    let (code, diags) = check_json(&dir);
+    assert_eq!(code, Some(0), "warnings only: {diags:?}");
+    let count = |code: &str| diags.iter().filter(|d| d["code"] == code).count();
+    assert_eq!(
+        count("W0221"),
+        6,
+        "one unchanged example per pokja file: {diags:?}"
+    );
+    assert_eq!(count("W0222"), 1, "{diags:?}");
+    assert!(count("W0220") >= 1, "{diags:?}");
+    let w = diags.iter().find(|d| d["code"] == "W0220").unwrap();
+    assert_eq!(w["file"], "masterplan.yaml");
+    assert!(w["line"].as_u64().is_some(), "located: {w}");
+
+    // Renaming a programme makes it the pokja's own; a head fills its signature line.
+    let living = dir.join("pokja/living.yaml");
+    let text = fs::read_to_string(&living).unwrap();
+    let name_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("name:"))
+        .unwrap();
+    fs::write(
+        &living,
+        text.replacen(name_line, "    name: Puskesmas Daring Buton", 1),
+    )
+    .unwrap();
+    let (_, diags) = check_json(&dir);
+    assert_eq!(diags.iter().filter(|d| d["code"] == "W0221").count(), 5);
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d["code"] == "W0221" && d["file"] == "pokja/living.yaml")
+    );
+
+    // The scaffold points to the bundled reference, which the binary prints.
+    let yaml = fs::read_to_string(dir.join("masterplan.yaml")).unwrap();
+    assert!(yaml.contains("masterplan reference input"), "{yaml}");
+    let out = masterplan().args(["reference", "input"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let bundled = fs::read_to_string(repo().join("docs/reference/input.md")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), bundled);
+    let out = masterplan()
+        .args(["reference", "diagnostics"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("**W0221"));
+}

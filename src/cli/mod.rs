@@ -8,6 +8,7 @@
 mod generate;
 mod init;
 mod output;
+mod reference;
 mod templates;
 
 use std::path::PathBuf;
@@ -62,6 +63,11 @@ enum Command {
     /// Work with the document templates.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
+    /// Print the bundled reference (Markdown): input fields, diagnostics, commands, templates.
+    #[command(
+        after_help = "Examples:\n  masterplan reference              # every field of masterplan.yaml and pokja/*.yaml\n  masterplan reference diagnostics\n  masterplan reference input > input.md"
+    )]
+    Reference(reference::ReferenceArgs),
 }
 
 #[derive(Args, Debug)]
@@ -144,6 +150,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Templates(cmd) => templates::run(&cmd),
+        Command::Reference(args) => reference::run(&args),
     }
 }
 

@@ -57,8 +57,9 @@ impl TemplateError {
         };
         let mut d = Diagnostic::error(self.code, file, "", self.message.clone());
         d.hint = self.hint.clone();
-        if let (Some(l), Some(c)) = (self.line, self.column) {
-            d = d.at(l, c);
+        if let Some(l) = self.line {
+            // A runtime error may know its line only: the line's first column.
+            d = d.at(l, self.column.unwrap_or(1));
         }
         d
     }
