@@ -361,3 +361,40 @@ fn a_fresh_scaffold_warns_about_its_examples_and_empty_signature_lines_and_names
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("**W0221"));
 }
+
+#[test]
+fn an_undefined_name_is_caught_behind_our_filters_and_the_built_in_ones() {
+    for filter in [
+        "inline",
+        "md",
+        "cell",
+        "markdown(3)",
+        "rupiah",
+        "number",
+        "join_cell(\"; \")",
+        "length",
+        "list",
+        "sort",
+    ] {
+        let (_tmp, root) = with_override("closing.md", |s| {
+            format!("{s}\nSelesai {{{{ project.visi | {filter} }}}}.\n")
+        });
+        let lines = fs::read_to_string(root.join("templates/closing.md"))
+            .unwrap()
+            .lines()
+            .count() as u64;
+        let (code, diags) = check_json(&root);
+        assert_eq!(code, Some(1), "{filter}: {diags:?}");
+        let d = only_error(&diags);
+        assert_eq!(d["code"], "E0007", "{filter}");
+        assert_eq!(position(d), (Some(lines), Some(12)), "{filter}: {d}");
+        assert!(
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("`project.visi` is undefined"),
+            "{filter}: {d}"
+        );
+        assert_eq!(d["hint"], "did you mean `project.vision`?", "{filter}");
+    }
+}

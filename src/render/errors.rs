@@ -153,6 +153,20 @@ fn line_col(src: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The expression a filter at byte `at` is applied to: the text after the last `{{`, `{%` or
+/// `|` before the filter's own `|` (`{{ project.visi | list }}` -> `project.visi`).
+fn filtered_expr(src: &str, at: usize) -> Option<&str> {
+    let before = src.get(..at.min(src.len()))?;
+    let pipe = before.rfind('|')?;
+    let head = before.get(..pipe)?;
+    let start = ["{{", "{%", "|", "(", ","]
+        .iter()
+        .filter_map(|t| head.rfind(t).map(|i| i + t.len()))
+        .max()?;
+    let expr = head.get(start..)?.trim();
+    (!expr.is_empty() && !expr.contains('\n')).then_some(expr)
+}
+
 /// The tag (`{{` or `{%`) left open before `at`: its byte offset, when the parser's complaint
 /// at `at` comes from a tag opened on an earlier line and never closed (`{{ project.vision` at
 /// the end of a line is noticed at the next line's first token).
@@ -169,22 +183,41 @@ fn unclosed_tag(src: &str, at: usize) -> Option<(usize, &'static str)> {
 /// The template error behind a minijinja error (the innermost one: an error inside an included
 /// template names that template), with line, column and a hint.
 pub(super) fn template_error(err: &minijinja::Error, origins: &Origins) -> TemplateError {
+    // The deepest error that knows its template: a filter's own error (inside the chain)
+    // may know neither template nor line. Whether an undefined value is behind it.
     let mut inner: &dyn std::error::Error = err;
     let mut deepest = err;
+    let mut undefined_inside = err.kind() == ErrorKind::UndefinedError;
     while let Some(source) = inner.source() {
         if let Some(e) = source.downcast_ref::<minijinja::Error>() {
-            deepest = e;
+            undefined_inside |= e.kind() == ErrorKind::UndefinedError;
+            if e.name().is_some() {
+                deepest = e;
+            }
         }
         inner = source;
     }
     let template = deepest.name().unwrap_or("a template").to_string();
     let file = origins.0.get(&template).cloned();
     let src = deepest.template_source();
-    let kind = deepest.kind();
+    let mut kind = deepest.kind();
     let mut detail = deepest
         .detail()
         .map(str::to_string)
         .unwrap_or_else(|| kind.to_string());
+    if undefined_inside && kind != ErrorKind::UndefinedError {
+        // A built-in filter (`list`, `sort`, `max`) failed on an undefined value: name the
+        // expression the filter was applied to, as written before the `|`.
+        let expr = match (src, deepest.range()) {
+            (Some(src), Some(range)) => filtered_expr(src, range.start),
+            _ => None,
+        };
+        detail = match expr {
+            Some(e) => format!("`{e}` is undefined ({detail})"),
+            None => format!("an undefined value ({detail})"),
+        };
+        kind = ErrorKind::UndefinedError;
+    }
     let mut line = deepest.line();
     let mut column = None;
     if let (Some(src), Some(range)) = (src, deepest.range()) {
@@ -265,5 +298,10 @@ mod tests {
         assert_eq!(unclosed_tag(src, src.find('b').unwrap()), Some((2, "{{")));
         assert_eq!(unclosed_tag("{{ x y }}", 5), None);
         assert_eq!(unclosed_tag("{% if %}\n{{ x }}", 14), None);
+        let src = "a {{ project.visi | list }}";
+        assert_eq!(
+            filtered_expr(src, src.find("list").unwrap()),
+            Some("project.visi")
+        );
     }
 }
