@@ -1155,22 +1155,19 @@ const FALLBACK_DESCRIPTION: (&str, &str) = (
     "Describe the programme: what is built, for whom, and how it is carried out.",
 );
 
-/// True when a programme is still one of the examples `masterplan init` writes: its name and
-/// description are those of a worked example (in either language), or its description is the
-/// scaffold's placeholder. Used by `check` to warn (W0221) before the example reaches the
+/// True when a programme's description is still that of an example `masterplan init` writes
+/// (a worked example's, in either language, or the placeholder): the example was not replaced,
+/// even if its name was. Used by `check` to warn (W0221) before the example text reaches the
 /// document.
-pub fn is_example_programme(name: &str, description: Option<&str>) -> bool {
+pub fn is_example_description(description: Option<&str>) -> bool {
     let Some(description) = description.map(str::trim) else {
         return false;
     };
-    if description == FALLBACK_DESCRIPTION.0 || description == FALLBACK_DESCRIPTION.1 {
-        return true;
-    }
-    let name = name.trim();
-    EXAMPLES.iter().any(|e| {
-        (name == e.name.0 && description == e.description.0.trim())
-            || (name == e.name.1 && description == e.description.1.trim())
-    })
+    description == FALLBACK_DESCRIPTION.0
+        || description == FALLBACK_DESCRIPTION.1
+        || EXAMPLES
+            .iter()
+            .any(|e| description == e.description.0.trim() || description == e.description.1.trim())
 }
 
 #[cfg(test)]

@@ -328,18 +328,17 @@ fn a_fresh_scaffold_warns_about_its_examples_and_empty_signature_lines_and_names
     assert_eq!(w["file"], "masterplan.yaml");
     assert!(w["line"].as_u64().is_some(), "located: {w}");
 
-    // Renaming a programme makes it the pokja's own; a head fills its signature line.
+    // A programme with its own description is the pokja's own.
     let living = dir.join("pokja/living.yaml");
     let text = fs::read_to_string(&living).unwrap();
-    let name_line = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("name:"))
-        .unwrap();
-    fs::write(
-        &living,
-        text.replacen(name_line, "    name: Puskesmas Daring Buton", 1),
-    )
-    .unwrap();
+    let at = text.find("description: |").unwrap();
+    let end = text[at..].find("\n    lead:").unwrap() + at;
+    let text = format!(
+        "{}description: Layanan konsultasi dokter jarak jauh untuk puskesmas di pulau-pulau.{}",
+        &text[..at],
+        &text[end..]
+    );
+    fs::write(&living, text).unwrap();
     let (_, diags) = check_json(&dir);
     assert_eq!(diags.iter().filter(|d| d["code"] == "W0221").count(), 5);
     assert!(

@@ -51,7 +51,7 @@ pub(super) fn check(project: &Project, recovery: &Recovery, out: &mut Vec<Diagno
     }
     for pf in &project.pokja {
         for (k, p) in pf.pokja.programs.iter().enumerate() {
-            if !crate::scaffold::is_example_programme(&p.name, p.description.as_deref()) {
+            if !crate::scaffold::is_example_description(p.description.as_deref()) {
                 continue;
             }
             let path = format!("programs[{}]", recovery.program_slot(&pf.file, k));
@@ -61,7 +61,7 @@ pub(super) fn check(project: &Project, recovery: &Recovery, out: &mut Vec<Diagno
                     &pf.file,
                     path,
                     format!(
-                        "programme `{}` is still the example `masterplan init` wrote",
+                        "programme `{}` is still the example `masterplan init` wrote (its description is the scaffold's)",
                         p.id
                     ),
                 )
