@@ -560,48 +560,81 @@ impl Ctx<'_> {
 
 impl Ctx<'_> {
     /// One E0011 for each required field that the mapping named by the missing-field
-    /// diagnostic `d` lacks in the file (serde names only the first), in declaration order,
-    /// except those in `skip` (blanked out by the recovery after their own mistake was
-    /// reported, or meant by a misspelt key). `T` is the type of the part.
+    /// diagnostic `d` lacks in the file (serde names only the first), except those in `skip`
+    /// (blanked out by the recovery after their own mistake was reported, or meant by a
+    /// misspelt key). `T` is the type of the part.
     fn missing_fields<T: DeserializeOwned>(
         &self,
         part: &Part,
         d: &Diagnostic,
         skip: &[String],
     ) -> Vec<Diagnostic> {
-        let rel = if part.root.is_empty() {
-            d.path.as_str()
-        } else {
-            match d.path.strip_prefix(part.root.as_str()) {
-                Some(rest) => rest.strip_prefix('.').unwrap_or(rest),
-                None => return vec![d.clone()],
-            }
-        };
-        let required = required::required_fields::<T>();
-        let Some(fields) = required.get(&required::normalise(rel)) else {
-            return vec![d.clone()];
-        };
-        let mut out = Vec::new();
-        for field in fields {
-            let full = if d.path.is_empty() {
-                field.to_string()
-            } else {
-                format!("{}.{field}", d.path)
-            };
-            if self.ix.get(&full).is_some() || skip.iter().any(|g| g == field) {
-                continue;
-            }
-            let mut m = d.clone();
-            m.message = format!("missing required field `{field}`");
-            m.hint = Some(if d.path.is_empty() {
-                format!("add `{field}:` at the top level of the file")
-            } else {
-                format!("add `{field}:` to the mapping at `{}`", d.path)
-            });
-            out.push(m);
-        }
-        out
+        missing_fields::<T>(self.ix, &part.root, d, skip)
     }
+}
+
+/// One E0011 for each required field of `T`'s struct at the mapping of the missing-field
+/// diagnostic `d` that the file (its index `ix`) lacks, in declaration order; `root` is the
+/// path of `T` in the file (empty for the whole file), `skip` fields not to report.
+fn missing_fields<T: DeserializeOwned>(
+    ix: &LocationIndex,
+    root: &str,
+    d: &Diagnostic,
+    skip: &[String],
+) -> Vec<Diagnostic> {
+    let rel = if root.is_empty() {
+        d.path.as_str()
+    } else {
+        match d.path.strip_prefix(root) {
+            Some(rest) => rest.strip_prefix('.').unwrap_or(rest),
+            None => return vec![d.clone()],
+        }
+    };
+    let required = required::required_fields::<T>();
+    let Some(fields) = required.get(&required::normalise(rel)) else {
+        return vec![d.clone()];
+    };
+    let mut out = Vec::new();
+    for field in fields {
+        let full = if d.path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{}.{field}", d.path)
+        };
+        if ix.get(&full).is_some() || skip.iter().any(|g| g == field) {
+            continue;
+        }
+        let mut m = d.clone();
+        m.message = format!("missing required field `{field}`");
+        m.hint = Some(if d.path.is_empty() {
+            format!("add `{field}:` at the top level of the file")
+        } else {
+            format!("add `{field}:` to the mapping at `{}`", d.path)
+        });
+        out.push(m);
+    }
+    out
+}
+
+/// Parse one file to `T` without recovery, like [`parse_value`], but when the file lacks
+/// required fields, one diagnostic for each of those of the mapping serde complained about
+/// (serde names only the first).
+pub fn parse_value_all<T: DeserializeOwned>(
+    bytes: &[u8],
+    file: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    try_parse::<T>(bytes, file).map_err(|f| match f {
+        Failure::Fatal(d) => vec![d],
+        Failure::Typed { diagnostic, index } if diagnostic.code == "E0011" => {
+            let all = missing_fields::<T>(&index, "", &diagnostic, &[]);
+            if all.is_empty() {
+                vec![diagnostic]
+            } else {
+                all
+            }
+        }
+        Failure::Typed { diagnostic, .. } => vec![diagnostic],
+    })
 }
 
 /// The piece to blank out for an error at `path` inside the part at `root`: the innermost list
