@@ -426,3 +426,35 @@ fn an_undefined_name_is_caught_behind_our_filters_and_the_built_in_ones() {
         assert_eq!(d["hint"], "did you mean `project.vision`?", "{filter}");
     }
 }
+
+#[test]
+fn a_misspelt_field_in_a_test_is_caught_and_the_built_in_templates_pass_the_same_check() {
+    // Every built-in template exported as an override: no false alarm, for either language.
+    for example in ["banggai", "makassar"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join(example);
+        copy_tree(&repo().join("examples").join(example), &root);
+        masterplan()
+            .args(["templates", "export"])
+            .arg(root.join("templates"))
+            .assert()
+            .code(0);
+        let (code, diags) = check_json(&root);
+        assert_eq!(code, Some(0), "{example}: {diags:?}");
+    }
+    // `{% if doc.langauge == "en" %}` is false in minijinja's semi-strict mode: caught anyway.
+    let (_tmp, root) = with_override("vision.md", |s| {
+        s.replacen(
+            "{% if doc.language == \"en\" %}",
+            "{% if doc.langauge == \"en\" %}",
+            1,
+        )
+    });
+    let (code, diags) = check_json(&root);
+    assert_eq!(code, Some(1), "{diags:?}");
+    let d = only_error(&diags);
+    assert_eq!(d["code"], "E0007");
+    assert_eq!(d["file"], "templates/vision.md");
+    assert_eq!(position(d), (Some(5), Some(7)), "{d}");
+    assert_eq!(d["hint"], "did you mean `doc.language`?");
+}

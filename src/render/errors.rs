@@ -153,6 +153,36 @@ fn line_col(src: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// A misspelt field found by the override lint: `expr` at byte `at` of template `name`
+/// names a key its mapping lacks (`keys`).
+pub(super) fn misspelt(
+    name: &str,
+    origins: &Origins,
+    src: &str,
+    expr: &str,
+    at: usize,
+    keys: &[String],
+) -> TemplateError {
+    let (line, column) = line_col(src, at);
+    let (parent, key) = expr.rsplit_once('.').unwrap_or(("", expr));
+    let hint = crate::suggest::did_you_mean(key, keys.iter().map(String::as_str))
+        .map(|best| format!("did you mean `{parent}.{best}`?"))
+        .unwrap_or_else(|| format!("`{parent}` has the fields {}", crate::suggest::one_of(keys)));
+    TemplateError {
+        code: "E0007",
+        template: name.to_string(),
+        file: origins.0.get(name).cloned(),
+        line: Some(line),
+        column: Some(column),
+        message: format!(
+            "undefined value: `{expr}` is undefined (`{parent}` has no field `{key}`)"
+        ),
+        hint: Some(hint),
+        source_line: src.lines().nth(line - 1).map(str::to_string),
+        source: Some(src.to_string()),
+    }
+}
+
 /// The expression a filter at byte `at` is applied to: the text after the last `{{`, `{%` or
 /// `|` before the filter's own `|` (`{{ project.visi | list }}` -> `project.visi`).
 fn filtered_expr(src: &str, at: usize) -> Option<&str> {

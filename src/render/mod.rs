@@ -16,6 +16,7 @@ mod errors;
 pub mod escape;
 pub mod format;
 pub mod i18n;
+mod lint;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -569,6 +570,27 @@ fn sections(
     out
 }
 
+/// The first misspelt field in an override template (see [`lint`]), as a template error.
+fn misspelt_in_overrides(
+    env: &Environment<'static>,
+    origins: &Origins,
+    ctx: &Value,
+) -> Option<TemplateError> {
+    let mut names: Vec<&String> = origins.0.keys().collect();
+    names.sort();
+    for name in names {
+        let Ok(template) = env.get_template(name) else {
+            continue;
+        };
+        let src = template.source();
+        let Some(m) = lint::first_misspelt(src, ctx) else {
+            continue;
+        };
+        return Some(errors::misspelt(name, origins, src, &m.expr, m.at, &m.keys));
+    }
+    None
+}
+
 /// A minijinja error as the `anyhow::Error` that render returns (a [`TemplateError`] inside).
 fn template_error(err: &minijinja::Error, origins: &Origins) -> anyhow::Error {
     anyhow::Error::new(errors::template_error(err, origins))
@@ -982,6 +1004,11 @@ pub fn render(
         ctx.insert("doc", Value::from(Serde(&doc)));
         ctx.insert("sections", Value::from(Serde(&sections)));
         let ctx = Value::from(ctx);
+        if documents.is_empty()
+            && let Some(e) = misspelt_in_overrides(&env, &origins, &ctx)
+        {
+            return Err(anyhow::Error::new(e));
+        }
         let raw = template.render(&ctx).map_err(|e| {
             let mut te = errors::template_error(&e, &origins);
             te.suggest_field(|expr| env.compile_expression(expr).ok()?.eval(&ctx).ok());
