@@ -29,8 +29,16 @@ impl Checked {
     }
 }
 
-/// Load and validate a project folder; every diagnostic located and in a stable order.
+/// Load and validate a project folder; every diagnostic located and in a stable order. The
+/// project's template overrides (`<root>/templates`) are rendered too (see
+/// [`check_templates`]).
 pub fn check(root: &Path) -> Checked {
+    check_with_templates(root, None)
+}
+
+/// [`check`], rendering the overrides in `templates_dir` instead of `<root>/templates` (what
+/// `generate --templates DIR` will use).
+pub fn check_with_templates(root: &Path, templates_dir: Option<&Path>) -> Checked {
     let loaded = crate::load::load(root);
     let mut diagnostics = loaded.diagnostics;
     if let Some(p) = loaded.project.as_ref().or(loaded.partial.as_ref()) {
@@ -45,7 +53,12 @@ pub fn check(root: &Path) -> Checked {
     if !crate::diagnostic::has_errors(&diagnostics)
         && let (Some(project), Some(taxonomy)) = (&loaded.project, &loaded.taxonomy)
     {
-        diagnostics.extend(check_templates(project, taxonomy, None, &mut sources));
+        diagnostics.extend(check_templates(
+            project,
+            taxonomy,
+            templates_dir,
+            &mut sources,
+        ));
     }
     sort(&mut diagnostics, loaded.taxonomy.as_ref());
     Checked {

@@ -458,3 +458,42 @@ fn a_misspelt_field_in_a_test_is_caught_and_the_built_in_templates_pass_the_same
     assert_eq!(position(d), (Some(5), Some(7)), "{d}");
     assert_eq!(d["hint"], "did you mean `doc.language`?");
 }
+
+#[test]
+fn check_templates_dir_renders_what_generate_templates_dir_would_use() {
+    let (tmp, root) = valid();
+    let dir = tmp.path().join("my-templates");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("closing.md"),
+        "# {{ section.heading }}\n\n{{ doc.titel }}\n",
+    )
+    .unwrap();
+    // Without the flag the project has no overrides: clean.
+    assert_eq!(check_json(&root).0, Some(0));
+    let out = masterplan()
+        .arg("check")
+        .arg(&root)
+        .arg("--templates")
+        .arg(&dir)
+        .args(["--message-format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let d: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(d["code"], "E0007");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(4)),
+        "{d}"
+    );
+    assert_eq!(d["hint"], "did you mean `doc.title`?");
+    let missing = masterplan()
+        .arg("check")
+        .arg(&root)
+        .args(["--templates", "/nonexistent/templates"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}

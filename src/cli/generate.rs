@@ -76,7 +76,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     };
 
-    let checked = masterplan::check(&args.dir);
+    let checked = masterplan::check::check_with_templates(&args.dir, args.templates.as_deref());
     args.messages.print(&checked);
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
         return EXIT_INPUT;

@@ -75,6 +75,10 @@ struct CheckArgs {
     /// The project folder (holding masterplan.yaml).
     #[arg(default_value = ".")]
     dir: PathBuf,
+    /// Also render the templates that `generate --templates DIR` would use [default:
+    /// DIR/templates when present].
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
     #[command(flatten)]
     messages: MessageArgs,
 }
@@ -162,7 +166,16 @@ fn check(args: &CheckArgs) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let checked = masterplan::check(&args.dir);
+    if let Some(t) = &args.templates
+        && !t.is_dir()
+    {
+        fail(
+            Some(&args.messages),
+            &format!("--templates {} is not a folder", t.display()),
+        );
+        return EXIT_USAGE;
+    }
+    let checked = masterplan::check::check_with_templates(&args.dir, args.templates.as_deref());
     args.messages.print(&checked);
     if checked.has_errors() {
         EXIT_INPUT
