@@ -29,8 +29,16 @@ impl Checked {
     }
 }
 
-/// Load and validate a project folder; every diagnostic located and in a stable order.
+/// Load and validate a project folder; every diagnostic located and in a stable order. The
+/// project's template overrides (`<root>/templates`) are rendered too (see
+/// [`check_templates`]).
 pub fn check(root: &Path) -> Checked {
+    check_with_templates(root, None)
+}
+
+/// [`check`], rendering the overrides in `templates_dir` instead of `<root>/templates` (what
+/// `generate --templates DIR` will use).
+pub fn check_with_templates(root: &Path, templates_dir: Option<&Path>) -> Checked {
     let loaded = crate::load::load(root);
     let mut diagnostics = loaded.diagnostics;
     if let Some(p) = loaded.project.as_ref().or(loaded.partial.as_ref()) {
@@ -41,13 +49,71 @@ pub fn check(root: &Path) -> Checked {
         ));
         diagnostics.extend(crate::monitoring::validate(p, &loaded.recovery));
     }
-    loaded.sources.locate(&mut diagnostics);
+    let mut sources = loaded.sources;
+    sources.locate(&mut diagnostics);
+    if !crate::diagnostic::has_errors(&diagnostics)
+        && let (Some(project), Some(taxonomy)) = (&loaded.project, &loaded.taxonomy)
+    {
+        diagnostics.extend(check_templates(
+            project,
+            taxonomy,
+            templates_dir,
+            &mut sources,
+        ));
+    }
     sort(&mut diagnostics, loaded.taxonomy.as_ref());
     Checked {
         project: loaded.project,
         taxonomy: loaded.taxonomy,
         diagnostics,
-        sources: loaded.sources,
+        sources,
+    }
+}
+
+/// Compile and render the project's template overrides (`templates_dir`, else
+/// `<project>/templates` when it exists) the way `generate` does, as one document and as the
+/// four books, so `check` fails where `generate` would. A project without overrides uses only
+/// the built-in templates and is not rendered. The template's text is added to `sources`, so a
+/// report quotes the line.
+pub fn check_templates(
+    project: &Project,
+    taxonomy: &Taxonomy,
+    templates_dir: Option<&Path>,
+    sources: &mut Sources,
+) -> Vec<Diagnostic> {
+    let dir = match templates_dir {
+        Some(d) => d.to_path_buf(),
+        None => project.root.join("templates"),
+    };
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let plan = crate::plan::plan(project, taxonomy);
+    for split_books in [false, true] {
+        let options = crate::render::RenderOptions {
+            templates_dir: Some(dir.clone()),
+            split_books,
+            ..Default::default()
+        };
+        if let Err(e) = crate::render::render(project, taxonomy, &plan, &options) {
+            return vec![render_diagnostic(&e, &project.root, sources)];
+        }
+    }
+    Vec::new()
+}
+
+/// A render failure as a diagnostic: a template error located in its file (whose text is added
+/// to `sources`), anything else (an unreadable templates folder) as E0007 without a position.
+pub fn render_diagnostic(e: &anyhow::Error, root: &Path, sources: &mut Sources) -> Diagnostic {
+    match e.downcast_ref::<crate::render::TemplateError>() {
+        Some(te) => {
+            let d = te.to_diagnostic(root);
+            if let Some(src) = &te.source {
+                sources.insert(d.file.clone(), src.clone());
+            }
+            d
+        }
+        None => Diagnostic::error("E0007", "templates", "", format!("{e:#}")),
     }
 }
 

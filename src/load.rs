@@ -200,10 +200,10 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     let bytes = read(path, file, sources, diagnostics)?;
-    match yaml::parse_value::<T>(&bytes, file) {
+    match yaml::parse_value_all::<T>(&bytes, file) {
         Ok(value) => Some(value),
-        Err(d) => {
-            diagnostics.push(d);
+        Err(ds) => {
+            diagnostics.extend(ds);
             None
         }
     }

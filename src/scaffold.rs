@@ -602,12 +602,14 @@ fn masterplan_yaml(c: &Ctx) -> String {
              # ditulis dalam bahasa dokumen. Baris yang diawali `#` adalah komentar: hapus `#` untuk\n\
              # mengisi kolom opsional. Nilai yang memuat titik dua, tanda pagar atau kutip\n\
              # sebaiknya ditulis di antara tanda kutip ganda.\n\
-             # Periksa dengan: masterplan check   (lihat docs/reference/input.md)",
+             # Periksa dengan: masterplan check. Acuan setiap kolom: masterplan reference input\n\
+             # (juga docs/reference/input.md di repositori masterplan).",
             "# The project's main file: the region, the period, vision and missions, the OPD list.\n\
              # Keys (left of the colon) are English and must not change; values are written in the\n\
              # document's language. Lines starting with `#` are comments: remove the `#` to fill in\n\
              # an optional field. Quote values that contain a colon, a hash sign or quotes.\n\
-             # Check with: masterplan check   (see docs/reference/input.md)",
+             # Check with: masterplan check. Every field is described by: masterplan reference input\n\
+             # (also docs/reference/input.md in the masterplan repository).",
         )
     );
     s.push_str("\nregion:\n");
@@ -1063,10 +1065,7 @@ fn program_yaml(
     let description = match ex {
         Some(e) => c.t(e.description.0, e.description.1).to_string(),
         None => c
-            .t(
-                "Uraikan program: apa yang dibangun, untuk siapa, dan bagaimana dilaksanakan.",
-                "Describe the programme: what is built, for whom, and how it is carried out.",
-            )
+            .t(FALLBACK_DESCRIPTION.0, FALLBACK_DESCRIPTION.1)
             .to_string(),
     };
     let _ = writeln!(
@@ -1229,6 +1228,27 @@ fn program_yaml(
             "# Optional. SDG goal numbers supported, 1..17."
         ),
     );
+}
+
+/// The description of the example programme of a dimension without a worked example.
+const FALLBACK_DESCRIPTION: (&str, &str) = (
+    "Uraikan program: apa yang dibangun, untuk siapa, dan bagaimana dilaksanakan.",
+    "Describe the programme: what is built, for whom, and how it is carried out.",
+);
+
+/// True when a programme's description is still that of an example `masterplan init` writes
+/// (a worked example's, in either language, or the placeholder): the example was not replaced,
+/// even if its name was. Used by `check` to warn (W0221) before the example text reaches the
+/// document.
+pub fn is_example_description(description: Option<&str>) -> bool {
+    let Some(description) = description.map(str::trim) else {
+        return false;
+    };
+    description == FALLBACK_DESCRIPTION.0
+        || description == FALLBACK_DESCRIPTION.1
+        || EXAMPLES
+            .iter()
+            .any(|e| description == e.description.0.trim() || description == e.description.1.trim())
 }
 
 #[cfg(test)]

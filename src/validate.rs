@@ -15,6 +15,8 @@ use crate::model::{Masterplan, PokjaFile, Program, Project};
 use crate::suggest;
 use crate::taxonomy::{Dimension, Taxonomy};
 
+mod placeholders;
+
 /// Check a loaded project against the input contract and the taxonomy.
 pub fn validate(project: &Project, taxonomy: &Taxonomy) -> Vec<Diagnostic> {
     run(project, Some(taxonomy), &Recovery::default())
@@ -48,6 +50,7 @@ fn run(project: &Project, taxonomy: Option<&Taxonomy>, recovery: &Recovery) -> V
         validate_pokja(pf, m, taxonomy, &opd, recovery, &mut out);
     }
     validate_programs_across(project, recovery, &mut out);
+    placeholders::check(project, recovery, &mut out);
     out
 }
 
@@ -939,7 +942,7 @@ mod tests {
     fn project(pokja: &[(&str, &str)]) -> Project {
         let masterplan: Masterplan = crate::yaml::from_str(
             "\
-region: { name: Banggai, type: kabupaten, province: Sulawesi Tengah }
+region: { name: Banggai, type: kabupaten, province: Sulawesi Tengah, head: Amirudin }
 period: { start_year: 2023, years: 10 }
 vision: Banggai Cerdas
 missions: [Layanan publik digital]
@@ -947,8 +950,8 @@ rpjmd:
   period: [2021, 2026]
   missions: [{ id: M1, text: Tata kelola }]
 opd:
-  - { code: DKISP, name: Diskominfo }
-  - { code: DINKES, name: Dinas Kesehatan }
+  - { code: DKISP, name: Diskominfo, head: Ridwan }
+  - { code: DINKES, name: Dinas Kesehatan, head: Anang }
 ",
             "masterplan.yaml",
         )

@@ -20,6 +20,10 @@ use serde_saphyr::{Budget, DuplicateKeyPolicy, Error as YamlError};
 use crate::diagnostic::Diagnostic;
 use crate::suggest;
 
+mod encoding;
+mod hint;
+mod required;
+
 /// Largest input file accepted, in bytes. Real masterplan files are well under 1 MiB; a
 /// 3000-programme project spread over six files stays far below this.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
@@ -592,24 +596,29 @@ impl Ctx<'_> {
             // empty) is named by its parent's path: it is still the part itself.
             let at_part = d.path == part.root
                 || (!part.root.is_empty() && parent_path(&part.root) == Some(d.path.as_str()));
-            if let YamlError::SerdeMissingField { field, .. } = err
+            if let YamlError::SerdeMissingField { .. } = err
                 && at_part
             {
-                // A required field of the part: removed by us (its mistake is reported), or
-                // really missing.
-                if !gone.iter().any(|g| g == field) {
-                    let mut d = d;
-                    if d.path != part.root {
-                        d.path.clone_from(&part.root);
-                        d.hint = Some(format!("add `{field}:` to the mapping at `{}`", part.root));
-                        if let Some((line, column)) = self.ix.get(&part.root) {
-                            d = d.at(line, column);
-                        }
+                let mut d = d;
+                if d.path != part.root {
+                    d.path.clone_from(&part.root);
+                    if let Some((line, column)) = self.ix.get(&part.root) {
+                        d = d.at(line, column);
                     }
-                    out.push(d);
                 }
+                // Required fields of the part: removed by us (their mistake is reported), or
+                // really missing: every one of those is reported, not only serde's first.
+                out.extend(self.missing_fields::<T>(part, &d, &gone));
                 return Outcome::LeftOut;
             }
+            let also_missing = if matches!(err, YamlError::SerdeMissingField { .. }) {
+                // A nested mapping (a budget line) that lacks required fields: all of them.
+                let mut all = self.missing_fields::<T>(part, &d, &[]);
+                all.retain(|m| m.message != d.message);
+                all
+            } else {
+                Vec::new()
+            };
             if let YamlError::SerdeUnknownField {
                 field, expected, ..
             } = err
@@ -632,6 +641,7 @@ impl Ctx<'_> {
                 gone.push(field.to_string());
             }
             out.push(d);
+            out.extend(also_missing);
             // A block list whose last item goes would read as nothing (not a list): it becomes
             // `[]` instead.
             let list = unit
@@ -654,6 +664,85 @@ impl Ctx<'_> {
         }
         Outcome::LeftOut
     }
+}
+
+impl Ctx<'_> {
+    /// One E0011 for each required field that the mapping named by the missing-field
+    /// diagnostic `d` lacks in the file (serde names only the first), except those in `skip`
+    /// (blanked out by the recovery after their own mistake was reported, or meant by a
+    /// misspelt key). `T` is the type of the part.
+    fn missing_fields<T: DeserializeOwned>(
+        &self,
+        part: &Part,
+        d: &Diagnostic,
+        skip: &[String],
+    ) -> Vec<Diagnostic> {
+        missing_fields::<T>(self.ix, &part.root, d, skip)
+    }
+}
+
+/// One E0011 for each required field of `T`'s struct at the mapping of the missing-field
+/// diagnostic `d` that the file (its index `ix`) lacks, in declaration order; `root` is the
+/// path of `T` in the file (empty for the whole file), `skip` fields not to report.
+fn missing_fields<T: DeserializeOwned>(
+    ix: &LocationIndex,
+    root: &str,
+    d: &Diagnostic,
+    skip: &[String],
+) -> Vec<Diagnostic> {
+    let rel = if root.is_empty() {
+        d.path.as_str()
+    } else {
+        match d.path.strip_prefix(root) {
+            Some(rest) => rest.strip_prefix('.').unwrap_or(rest),
+            None => return vec![d.clone()],
+        }
+    };
+    let required = required::required_fields::<T>();
+    let Some(fields) = required.get(&required::normalise(rel)) else {
+        return vec![d.clone()];
+    };
+    let mut out = Vec::new();
+    for field in fields {
+        let full = if d.path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{}.{field}", d.path)
+        };
+        if ix.get(&full).is_some() || skip.iter().any(|g| g == field) {
+            continue;
+        }
+        let mut m = d.clone();
+        m.message = format!("missing required field `{field}`");
+        m.hint = Some(if d.path.is_empty() {
+            format!("add `{field}:` at the top level of the file")
+        } else {
+            format!("add `{field}:` to the mapping at `{}`", d.path)
+        });
+        out.push(m);
+    }
+    out
+}
+
+/// Parse one file to `T` without recovery, like [`parse_value`], but when the file lacks
+/// required fields, one diagnostic for each of those of the mapping serde complained about
+/// (serde names only the first).
+pub fn parse_value_all<T: DeserializeOwned>(
+    bytes: &[u8],
+    file: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    try_parse::<T>(bytes, file).map_err(|f| match f {
+        Failure::Fatal(d) => vec![d],
+        Failure::Typed { diagnostic, index } if diagnostic.code == "E0011" => {
+            let all = missing_fields::<T>(&index, "", &diagnostic, &[]);
+            if all.is_empty() {
+                vec![diagnostic]
+            } else {
+                all
+            }
+        }
+        Failure::Typed { diagnostic, .. } => vec![diagnostic],
+    })
 }
 
 /// The piece to blank out for an error at `path` inside the part at `root`: the innermost list
@@ -910,9 +999,30 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
             ),
         ));
     }
+    if let Some(encoding) = encoding::wide_encoding(bytes) {
+        return Err(Diagnostic::error(
+            "E0002",
+            file,
+            "",
+            format!("{file} is saved as {encoding}, not UTF-8"),
+        )
+        .with_hint(
+            "save the file as UTF-8 (Notepad: \"Save as\" > Encoding: UTF-8; other editors: \"Save with encoding\" > UTF-8)",
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s),
+        Ok(s) => match encoding::first_nul(s) {
+            // A NUL byte is not text: the file is binary or half converted.
+            Some((line, column)) => Err(Diagnostic::error(
+                "E0002",
+                file,
+                "",
+                format!("{file} holds a NUL byte (0x00) at line {line}, column {column}: it is not a text file"),
+            )
+            .with_hint("save the file as plain text in UTF-8")),
+            None => Ok(s),
+        },
         Err(e) => {
             let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
             // The prefix is valid UTF-8 by construction.
@@ -1122,6 +1232,21 @@ fn syntax_error(e: &ScanError, src: &str, file: &str) -> Diagnostic {
     let line = m.line().max(1);
     let column = m.col() + 1;
     let info = e.info();
+    if info.contains("tab")
+        && let Some((tab_line, tab_column)) = tab_after(src, line, column)
+    {
+        // The scanner stops at the token before the tab: point at the tab itself.
+        return Diagnostic::error(
+            "E0001",
+            file,
+            "",
+            "YAML syntax error: a tab character in the indentation",
+        )
+        .with_hint(
+            "YAML does not allow tabs for indentation; indent with spaces (set your editor to insert spaces for Tab)",
+        )
+        .at(tab_line, tab_column);
+    }
     let hint = if info.contains("tab") {
         "YAML does not allow tabs for indentation; indent with spaces".to_string()
     } else if let Some((open_line, bracket)) = unclosed_bracket(src, line) {
@@ -1133,6 +1258,26 @@ fn syntax_error(e: &ScanError, src: &str, file: &str) -> Diagnostic {
     Diagnostic::error("E0001", file, "", format!("YAML syntax error: {info}"))
         .with_hint(hint)
         .at(line, column)
+}
+
+/// The first tab at or after (`line`, `column`) (1-based, columns in characters), where the
+/// scanner that complained about a tab stopped before it.
+fn tab_after(src: &str, line: usize, column: usize) -> Option<Pos> {
+    for (n, text) in src.lines().enumerate().skip(line.checked_sub(1)?) {
+        let skip = if n + 1 == line {
+            column.saturating_sub(1)
+        } else {
+            0
+        };
+        if let Some(i) = text.chars().skip(skip).position(|c| c == '\t') {
+            return Some((n + 1, skip + i + 1));
+        }
+        if n + 1 > line + 1 {
+            // The tab is on the stopping line or the next one.
+            return None;
+        }
+    }
+    None
 }
 
 /// A line before `line` (at most five back) that opens a flow `[` or `{` it does not close,
@@ -1185,7 +1330,7 @@ fn human_type(expected: &str) -> String {
     let e = expected.trim();
     let plain = match e {
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "u8" => "a whole number from 0 to 255",
+        "u8" => "a small whole number (not negative)",
         "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (not negative)",
         "f32" | "f64" => "a number",
         "a string" | "string" | "str" | "string scalar" => "a text",
@@ -1485,10 +1630,83 @@ fn friendly_error(
                 .with_hint("check the indentation and the `key: value` layout near this line")
         }
     };
+    if d.code == "E0010"
+        && let Some(expected) = expected_of(err)
+    {
+        improve_wrong_type(&mut d, expected, pos.and_then(|p| value_at(src, p)));
+    }
     if let Some((line, col)) = pos {
         d = d.at(line, col);
     }
     d
+}
+
+/// What serde expected, for the wrong-type errors.
+fn expected_of(err: &YamlError) -> Option<&str> {
+    match err {
+        YamlError::SerdeInvalidType { expected, .. }
+        | YamlError::SerdeInvalidValue { expected, .. } => Some(expected.as_str()),
+        YamlError::Unexpected { expected, .. } => Some(expected),
+        YamlError::InvalidScalar { ty, .. } => Some(ty),
+        _ => None,
+    }
+}
+
+/// A wrong-type diagnostic in the contract's words (`a whole number from 1 to 5`, not the
+/// Rust type's range), with the value as written and a hint that shows it in the right form.
+fn improve_wrong_type(d: &mut Diagnostic, expected: &str, found: Option<String>) {
+    let want = hint::want(expected);
+    let found = found.filter(|f| f != ":");
+    let expected_text = hint::expected_text(&d.path, want).unwrap_or_else(|| human_type(expected));
+    let found_text = match &found {
+        Some(f) => describe_token(f),
+        None if d.message.contains("found nothing") || want == hint::Want::List => {
+            "nothing (an empty value)".to_string()
+        }
+        None => String::new(),
+    };
+    if !found_text.is_empty() && want != hint::Want::Other {
+        d.message = format!("wrong type: expected {expected_text}, found {found_text}");
+    } else if let Some(rest) = d.message.strip_prefix("wrong type: expected ")
+        && let Some((_, tail)) = rest.split_once(", found ")
+    {
+        d.message = format!("wrong type: expected {expected_text}, found {tail}");
+    }
+    if d.hint.is_none() {
+        d.hint = hint::wrong_type(&d.path, want, found.as_deref());
+    }
+}
+
+/// The value written at `pos` as the planner wrote it: in a flow collection (`{ amount: 1 }`)
+/// up to the next `,`, `}` or `]`; in block context the rest of the line (a plain scalar may
+/// hold commas: `support: DISKOMINFO, DISHUB`), comments left out.
+fn value_at(src: &str, pos: Pos) -> Option<String> {
+    let line = src.lines().nth(pos.0.checked_sub(1)?)?;
+    let before: String = line.chars().take(pos.1.checked_sub(1)?).collect();
+    let rest: String = line.chars().skip(pos.1 - 1).collect();
+    let depth = before.chars().fold(0i32, |d, c| match c {
+        '[' | '{' => d + 1,
+        ']' | '}' => d - 1,
+        _ => d,
+    });
+    let rest = match rest.find(" #") {
+        Some(i) => rest.get(..i).unwrap_or(&rest).to_string(),
+        None if rest.starts_with('#') => String::new(),
+        None => rest,
+    };
+    let value = if rest.starts_with(['"', '\'']) {
+        let q = rest.chars().next()?;
+        match rest.get(1..).and_then(|r| r.find(q)) {
+            Some(end) => rest.get(..end + 2).unwrap_or(&rest).to_string(),
+            None => rest,
+        }
+    } else if depth > 0 && !rest.starts_with(['[', '{']) {
+        rest.split([',', '}', ']']).next().unwrap_or("").to_string()
+    } else {
+        rest
+    };
+    let value = value.trim();
+    (!value.is_empty() && value.chars().count() <= 80).then(|| value.to_string())
 }
 
 /// The name of the budget that was exceeded (`Aliases`, `Depth`, ...), in lower case.

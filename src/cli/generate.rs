@@ -132,7 +132,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     };
 
-    let mut checked = masterplan::check(&args.dir);
+    let mut checked = masterplan::check::check_with_templates(&args.dir, args.templates.as_deref());
     checked.diagnostics.extend(super::template_warnings(
         &args.dir,
         args.templates.as_deref(),
@@ -155,7 +155,11 @@ pub fn run(args: &GenerateArgs) -> i32 {
     let documents = match masterplan::render::render(project, taxonomy, &plan, &options) {
         Ok(d) => d,
         Err(e) => {
-            super::fail_with(messages, "E9016", None, &format!("{e:#}"), None);
+            // A template error is reported like an input error: located, in the chosen format.
+            let mut failed = masterplan::Checked::default();
+            let d = masterplan::check::render_diagnostic(&e, &args.dir, &mut failed.sources);
+            failed.diagnostics.push(d);
+            args.messages.print(&failed);
             return EXIT_INPUT;
         }
     };

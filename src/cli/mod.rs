@@ -9,6 +9,7 @@ mod generate;
 mod init;
 mod monitoring;
 mod output;
+mod reference;
 mod templates;
 
 use std::path::PathBuf;
@@ -70,6 +71,11 @@ enum Command {
     /// Work with the yearly monitoring files (monitoring/<year>.yaml).
     #[command(subcommand)]
     Monitoring(monitoring::MonitoringCommand),
+    /// Print the bundled reference (Markdown): input fields, diagnostics, commands, templates.
+    #[command(
+        after_help = "Examples:\n  masterplan reference              # every field of masterplan.yaml and pokja/*.yaml\n  masterplan reference diagnostics\n  masterplan reference input > input.md"
+    )]
+    Reference(reference::ReferenceArgs),
 }
 
 #[derive(Args, Debug)]
@@ -77,6 +83,10 @@ struct CheckArgs {
     /// The project folder (holding masterplan.yaml).
     #[arg(default_value = ".")]
     dir: PathBuf,
+    /// Also render the templates that `generate --templates DIR` would use [default:
+    /// DIR/templates when present].
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
     #[command(flatten)]
     messages: MessageArgs,
 }
@@ -294,6 +304,7 @@ pub fn run() -> i32 {
         Command::Generate(args) => generate::run(&args),
         Command::Templates(cmd) => templates::run(&cmd),
         Command::Monitoring(cmd) => monitoring::run(&cmd),
+        Command::Reference(args) => reference::run(&args),
     }
 }
 
@@ -301,10 +312,22 @@ fn check(args: &CheckArgs) -> i32 {
     if !require_project_dir(Some(&args.messages), &args.dir) {
         return EXIT_USAGE;
     }
-    let mut checked = masterplan::check(&args.dir);
+    if let Some(t) = &args.templates
+        && !t.is_dir()
+    {
+        fail_with(
+            Some(&args.messages),
+            "E9003",
+            Some(t),
+            &format!("--templates {} is not a folder", t.display()),
+            Some("name the folder that holds the template overrides"),
+        );
+        return EXIT_USAGE;
+    }
+    let mut checked = masterplan::check::check_with_templates(&args.dir, args.templates.as_deref());
     checked
         .diagnostics
-        .extend(template_warnings(&args.dir, None));
+        .extend(template_warnings(&args.dir, args.templates.as_deref()));
     args.messages.print(&checked);
     if checked.has_errors() {
         EXIT_INPUT

@@ -283,14 +283,14 @@ fn value_at(d: &Diagnostic, text: &str) -> String {
         .to_string()
 }
 
-/// A number written the Indonesian way (`250.000.000`, `Rp250.000.000`, `75%`, `12,5`) reads
-/// as a text where a number is due: say how to write it.
+/// A percentage or score written the Indonesian way (`75%`, `3,5`) reads as a text where a
+/// number is due: say how to write it. (Amounts, `Rp250.000.000`, get their hint from the
+/// general wrong-type hints of the YAML module.)
 fn number_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
     if d.code != "E0010" || d.hint.is_some() {
         return d;
     }
-    let is_amount = d.path.ends_with(".amount");
-    let is_number = is_amount || d.path.ends_with(".progress") || d.path.ends_with(".score");
+    let is_number = d.path.ends_with(".progress") || d.path.ends_with(".score");
     if !is_number {
         return d;
     }
@@ -299,9 +299,7 @@ fn number_hint(mut d: Diagnostic, text: &str) -> Diagnostic {
     if digits.is_empty() {
         return d;
     }
-    let hint = if is_amount {
-        format!("write the amount in whole Rupiah without `Rp` or separators: `{digits}`")
-    } else if value.ends_with('%') {
+    let hint = if value.ends_with('%') {
         format!(
             "write the number without `%`: `{}`",
             value.trim_end_matches('%').trim()
@@ -410,12 +408,12 @@ mod tests {
                 ),
                 (
                     "programs.A-01.budget[0].amount".to_string(),
-                    "write the amount in whole Rupiah without `Rp` or separators: `250000000`"
+                    "write digits only, without dots, units or words: `amount: 250000000`"
                         .to_string()
                 ),
                 (
                     "programs.A-01.budget[1].amount".to_string(),
-                    "write the amount in whole Rupiah without `Rp` or separators: `1500000`"
+                    "write digits only, without dots, units or words: `amount: 1500000`"
                         .to_string()
                 ),
                 (

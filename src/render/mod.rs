@@ -12,17 +12,22 @@
 //! newline) and its link-list table of contents is filled in from the headings it contains.
 
 pub mod context;
+mod errors;
 pub mod escape;
 pub mod format;
 pub mod i18n;
+mod lint;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use minijinja::value::{Serde, Value};
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, State, UndefinedBehavior};
 use serde::Serialize;
+
+use errors::Origins;
+pub use errors::TemplateError;
 
 use crate::model::{Language, Project};
 use crate::plan::Plan;
@@ -637,48 +642,30 @@ fn sections(
     out
 }
 
-/// Where each template came from, for error messages.
-struct Origins(HashMap<String, String>);
-
-impl Origins {
-    fn describe(&self, name: &str) -> String {
-        self.0
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| format!("built-in template `{name}`"))
+/// The first misspelt field in an override template (see [`lint`]), as a template error.
+fn misspelt_in_overrides(
+    env: &Environment<'static>,
+    origins: &Origins,
+    ctx: &Value,
+) -> Option<TemplateError> {
+    let mut names: Vec<&String> = origins.0.keys().collect();
+    names.sort();
+    for name in names {
+        let Ok(template) = env.get_template(name) else {
+            continue;
+        };
+        let src = template.source();
+        let Some(m) = lint::first_misspelt(src, ctx) else {
+            continue;
+        };
+        return Some(errors::misspelt(name, origins, src, &m.expr, m.at, &m.keys));
     }
+    None
 }
 
-/// An anyhow error naming the template file and line of a minijinja error.
+/// A minijinja error as the `anyhow::Error` that render returns (a [`TemplateError`] inside).
 fn template_error(err: &minijinja::Error, origins: &Origins) -> anyhow::Error {
-    // The innermost error carries the template where things went wrong (an include).
-    let mut inner: &dyn std::error::Error = err;
-    let mut deepest = err;
-    while let Some(source) = inner.source() {
-        if let Some(e) = source.downcast_ref::<minijinja::Error>() {
-            deepest = e;
-        }
-        inner = source;
-    }
-    let where_ = match deepest.name() {
-        Some(name) => origins.describe(name),
-        None => "a template".to_string(),
-    };
-    let line = deepest.line();
-    let detail = deepest
-        .detail()
-        .map(str::to_string)
-        .unwrap_or_else(|| deepest.kind().to_string());
-    let mut msg = match line {
-        Some(l) => format!("{where_}, line {l}: {}: {detail}", deepest.kind()),
-        None => format!("{where_}: {}: {detail}", deepest.kind()),
-    };
-    if let (Some(src), Some(l)) = (deepest.template_source(), line)
-        && let Some(text) = src.lines().nth(l.saturating_sub(1))
-    {
-        msg.push_str(&format!("\n  {l} | {}", text.trim_end()));
-    }
-    anyhow::anyhow!(msg)
+    anyhow::Error::new(errors::template_error(err, origins))
 }
 
 fn amount_of(v: &Value) -> u128 {
@@ -721,6 +708,17 @@ fn number_text(v: &Value, decimals: usize, language: Language) -> String {
         .unwrap_or_else(|| v.to_string())
 }
 
+/// An error for an undefined value passed to one of our filters (a misspelt name behind a
+/// filter, `{{ project.visi | inline }}`): minijinja's own string conversion raises it, so the
+/// error names the expression (`project.visi` is undefined) and the template line. Filters take
+/// [`Value`] arguments, which minijinja passes through undefined, so each one asks here first.
+fn defined(state: &State, v: &Value) -> Result<(), minijinja::Error> {
+    if v.is_undefined() {
+        <String as minijinja::value::ArgType>::from_state_and_value(Some(state), Some(v))?;
+    }
+    Ok(())
+}
+
 /// Apply a text escape to a template value without copying when nothing changes.
 fn escape_value(v: &Value, escape: fn(&str) -> String) -> Value {
     match v.as_str() {
@@ -742,6 +740,7 @@ fn text_of(v: &Value) -> String {
 
 /// Escape every item of a list (or each item's `attribute`) and join them with `sep`.
 fn join_escaped(
+    state: &State,
     list: &Value,
     sep: Option<&str>,
     attribute: Option<&str>,
@@ -757,6 +756,7 @@ fn join_escaped(
             Some(a) => item.get_attr(a)?,
             None => item,
         };
+        defined(state, &item)?;
         match item.as_str() {
             Some(s) if escape::inline_is_identity(s) => out.push_str(s),
             Some(s) => out.push_str(&escape(s)),
@@ -766,16 +766,73 @@ fn join_escaped(
     Ok(out)
 }
 
+/// The variables of every template, and of section and appendix-part templates
+/// (docs/reference/templates.md), for did-you-mean on an undefined name.
+const CONTEXT_NAMES: &[&str] = &[
+    "t",
+    "region",
+    "project",
+    "plan",
+    "dimensions",
+    "quick_win_programs",
+    "alignment",
+    "commitment",
+    "team",
+    "legal_basis",
+    "framework",
+    "doc",
+    "sections",
+    "section",
+    "part",
+];
+
+/// Fuel every render starts with, whatever the project's size (minijinja fuel: one instruction,
+/// or 64 bytes of text produced, costs one).
+pub const FUEL_FLOOR: u64 = 1_000_000;
+
+/// Fuel added per byte of the project's data (its model as JSON). The built-in templates use
+/// about 0.8 per byte (Banggai, and a 3000-programme project), so this leaves ample room for
+/// custom templates, while a runaway loop or text doubled in a loop stops after at most
+/// 64 x budget bytes of text.
+pub const FUEL_PER_INPUT_BYTE: u64 = 3;
+
+/// The rendering budget of one document: [`FUEL_FLOOR`] plus [`FUEL_PER_INPUT_BYTE`] for each
+/// byte of the project's data.
+pub fn fuel_budget(project: &Project) -> u64 {
+    struct Count(u64);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len() as u64;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Serialising plain data to a counter cannot fail; a failure would only lower the budget.
+    let _ = serde_json::to_writer(&mut count, &project.masterplan);
+    for p in &project.pokja {
+        let _ = serde_json::to_writer(&mut count, &p.pokja);
+    }
+    for m in &project.monitoring {
+        let _ = serde_json::to_writer(&mut count, m);
+    }
+    FUEL_FLOOR.saturating_add(count.0.saturating_mul(FUEL_PER_INPUT_BYTE))
+}
+
 /// Build the environment: built-in templates, overrides, filters.
 fn environment(
     language: Language,
     overrides: Option<&Path>,
+    fuel: u64,
 ) -> anyhow::Result<(Environment<'static>, Origins)> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     // Debug mode keeps the template source in runtime errors (no measurable cost).
     env.set_debug(true);
+    env.set_fuel(Some(fuel));
     let syntax = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)
@@ -784,7 +841,7 @@ fn environment(
         .map_err(|e| anyhow::anyhow!("template syntax configuration: {e}"))?;
     env.set_syntax(syntax);
 
-    let mut origins = Origins(HashMap::new());
+    let mut origins = Origins::default();
     let mut sources: BTreeMap<String, (String, Option<String>)> = BUILTIN
         .iter()
         .map(|(n, s)| (n.to_string(), (s.to_string(), None)))
@@ -800,9 +857,7 @@ fn environment(
             };
             let src = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read template {}", path.display()))?;
-            origins
-                .0
-                .insert(name.clone(), format!("template {}", path.display()));
+            origins.0.insert(name.clone(), path.clone());
             sources.insert(name.clone(), (src, Some(path.display().to_string())));
         }
     }
@@ -813,60 +868,101 @@ fn environment(
     }
 
     let lang = language;
-    env.add_filter("rupiah", move |v: Value| {
-        format::rupiah(amount_of(&v), lang)
+    env.add_filter("rupiah", move |state: &State, v: Value| {
+        defined(state, &v)?;
+        Ok::<_, minijinja::Error>(format::rupiah(amount_of(&v), lang))
     });
-    env.add_filter("rupiah_short", move |v: Value| {
-        format::rupiah_short(amount_of(&v), lang)
-    });
-    env.add_filter("number", move |v: Value, decimals: Option<usize>| {
-        number_text(&v, decimals.unwrap_or(2), lang)
-    });
-    env.add_filter("percent", move |part: Value, whole: Value| {
-        let (p, w) = (amount_of(&part), amount_of(&whole));
-        if w == 0 {
-            return String::new();
-        }
-        // One decimal, exact: tenths of a percent, rounded half up.
-        let tenths = (p.saturating_mul(1000) + w / 2) / w;
-        let point = if lang == Language::Id { ',' } else { '.' };
-        format!("{}{point}{} %", tenths / 10, tenths % 10)
-    });
-    env.add_filter("md", |v: Value| escape_value(&v, escape::prose));
-    env.add_filter("inline", |v: Value| escape_value(&v, escape::inline));
-    env.add_filter("cell", |v: Value| escape_value(&v, escape::cell));
-    env.add_filter("markdown", |v: Value, level: Option<usize>| {
-        escape::markdown(&text_of(&v), level.unwrap_or(0))
+    env.add_filter("rupiah_short", move |state: &State, v: Value| {
+        defined(state, &v)?;
+        Ok::<_, minijinja::Error>(format::rupiah_short(amount_of(&v), lang))
     });
     env.add_filter(
+        "number",
+        move |state: &State, v: Value, decimals: Option<usize>| {
+            defined(state, &v)?;
+            Ok::<_, minijinja::Error>(number_text(&v, decimals.unwrap_or(2), lang))
+        },
+    );
+    env.add_filter(
+        "percent",
+        move |state: &State, part: Value, whole: Value| {
+            defined(state, &part)?;
+            defined(state, &whole)?;
+            let (p, w) = (amount_of(&part), amount_of(&whole));
+            if w == 0 {
+                return Ok(String::new());
+            }
+            // One decimal, exact: tenths of a percent, rounded half up.
+            let tenths = (p.saturating_mul(1000) + w / 2) / w;
+            let point = if lang == Language::Id { ',' } else { '.' };
+            Ok(format!("{}{point}{} %", tenths / 10, tenths % 10))
+        },
+    );
+    env.add_filter("md", |state: &State, v: Value| {
+        defined(state, &v).map(|()| escape_value(&v, escape::prose))
+    });
+    env.add_filter("inline", |state: &State, v: Value| {
+        defined(state, &v).map(|()| escape_value(&v, escape::inline))
+    });
+    env.add_filter("cell", |state: &State, v: Value| {
+        defined(state, &v).map(|()| escape_value(&v, escape::cell))
+    });
+    env.add_filter(
+        "markdown",
+        |state: &State, v: Value, level: Option<usize>| {
+            defined(state, &v).map(|()| escape::markdown(&text_of(&v), level.unwrap_or(0)))
+        },
+    );
+    env.add_filter(
         "join_cell",
-        |v: Value, sep: Option<String>, attribute: Option<String>| {
-            join_escaped(&v, sep.as_deref(), attribute.as_deref(), escape::cell)
+        |state: &State, v: Value, sep: Option<String>, attribute: Option<String>| {
+            defined(state, &v)?;
+            join_escaped(
+                state,
+                &v,
+                sep.as_deref(),
+                attribute.as_deref(),
+                escape::cell,
+            )
         },
     );
     env.add_filter(
         "join_inline",
-        |v: Value, sep: Option<String>, attribute: Option<String>| {
-            join_escaped(&v, sep.as_deref(), attribute.as_deref(), escape::inline)
+        |state: &State, v: Value, sep: Option<String>, attribute: Option<String>| {
+            defined(state, &v)?;
+            join_escaped(
+                state,
+                &v,
+                sep.as_deref(),
+                attribute.as_deref(),
+                escape::inline,
+            )
         },
     );
-    env.add_filter("markdown_cell", |v: Value| {
-        escape::markdown_cell(&text_of(&v))
+    env.add_filter("markdown_cell", |state: &State, v: Value| {
+        defined(state, &v).map(|()| escape::markdown_cell(&text_of(&v)))
     });
-    env.add_filter("yaml", |v: Value| escape::yaml_scalar(&text_of(&v)));
-    env.add_filter("mermaid", |v: Value| escape::mermaid_text(&text_of(&v)));
-    env.add_filter("roman", |v: Value| {
-        format::roman(u64::try_from(amount_of(&v)).unwrap_or(0))
+    env.add_filter("yaml", |state: &State, v: Value| {
+        defined(state, &v).map(|()| escape::yaml_scalar(&text_of(&v)))
     });
-    env.add_filter("slug", |v: Value| format::slug(&text_of(&v)));
-    env.add_filter("url", |v: Value| {
+    env.add_filter("mermaid", |state: &State, v: Value| {
+        defined(state, &v).map(|()| escape::mermaid_text(&text_of(&v)))
+    });
+    env.add_filter("roman", |state: &State, v: Value| {
+        defined(state, &v).map(|()| format::roman(u64::try_from(amount_of(&v)).unwrap_or(0)))
+    });
+    env.add_filter("slug", |state: &State, v: Value| {
+        defined(state, &v).map(|()| format::slug(&text_of(&v)))
+    });
+    env.add_filter("url", |state: &State, v: Value| {
+        defined(state, &v)?;
         let s = text_of(&v);
         if s.chars()
             .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>'))
         {
-            format!("<{}>", s.replace('<', "%3C").replace('>', "%3E"))
+            Ok(format!("<{}>", s.replace('<', "%3C").replace('>', "%3E")))
         } else {
-            s
+            Ok(s)
         }
     });
     Ok((env, origins))
@@ -898,7 +994,7 @@ pub fn render(
             dir.is_dir().then_some(dir)
         }
     };
-    let (env, origins) = environment(language, overrides.as_deref())?;
+    let (env, origins) = environment(language, overrides.as_deref(), fuel_budget(project))?;
 
     let head_prefix = match language {
         Language::Id => "Kepala",
@@ -972,9 +1068,17 @@ pub fn render(
         let mut ctx = base.clone();
         ctx.insert("doc", Value::from(Serde(&doc)));
         ctx.insert("sections", Value::from(Serde(&sections)));
-        let raw = template
-            .render(Value::from(ctx))
-            .map_err(|e| template_error(&e, &origins))?;
+        let ctx = Value::from(ctx);
+        if documents.is_empty()
+            && let Some(e) = misspelt_in_overrides(&env, &origins, &ctx)
+        {
+            return Err(anyhow::Error::new(e));
+        }
+        let raw = template.render(&ctx).map_err(|e| {
+            let mut te = errors::template_error(&e, &origins);
+            te.suggest_field(|expr| env.compile_expression(expr).ok()?.eval(&ctx).ok());
+            anyhow::Error::new(te)
+        })?;
         documents.push(Document {
             file_name: spec.file_name.to_string(),
             markdown: finish(&raw),
