@@ -991,6 +991,31 @@ fn program_budget(p: &Program, period: &Period, n: usize) -> Vec<Amount> {
     out
 }
 
+/// A programme's planned budget in one year, per source with a non-zero amount, in
+/// [`BudgetSource::ALL`] order: the same yearly spread as the budget chapter ([`spread`]), so the
+/// evaluation compares realised spending with exactly the amounts the masterplan shows.
+pub fn planned_in_year(p: &Program, period: &Period, year: Year) -> Vec<SourceAmount> {
+    let years = period.year_list();
+    let n = years.len();
+    let Some(slot) = year_slot(year, period, n) else {
+        return Vec::new();
+    };
+    let mut by_source = [0 as Amount; BudgetSource::ALL.len()];
+    for line in &p.budget {
+        let amount = line_by_year(line, p, period, n)
+            .get(slot)
+            .copied()
+            .unwrap_or(0);
+        by_source[source_index(line.source)] += amount;
+    }
+    BudgetSource::ALL
+        .iter()
+        .zip(by_source)
+        .filter(|(_, a)| *a > 0)
+        .map(|(s, amount)| SourceAmount { source: *s, amount })
+        .collect()
+}
+
 /// Topological order of `0..edges.len()` where `edges[i]` lists what `i` depends on. Stable: among
 /// the programmes that are ready, the one earliest in project order goes first. Returns the order
 /// (every index exactly once) and the indices caught in cycles (also appended to the order, in
