@@ -47,14 +47,18 @@ pub struct Evaluation {
     /// Every programme active in `year` (start <= year <= end), and any programme reported though
     /// not active, in project order.
     pub programs: Vec<ProgramStatus>,
-    /// Counts per status of [`Evaluation::programs`], in [`Status::ALL`] order, then the count of
+    /// Counts per status of the active programmes, in [`Status::ALL`] order, then the count of
     /// active programmes not reported (`not_reported`).
     pub by_status: Vec<StatusCount>,
+    /// Programmes active in the year (the sum of [`Evaluation::by_status`]).
+    pub active: usize,
     /// One entry per dimension of the plan that has a programme in [`Evaluation::programs`].
     pub dimensions: Vec<DimensionProgress>,
     pub budget: BudgetComparison,
     /// Every indicator of an evaluated programme with a target in `year`, in programme order.
     pub indicators: Vec<IndicatorAchievement>,
+    /// Every quick win that started by the year (start <= year), delivered or not, in project
+    /// order.
     pub quick_wins: Vec<QuickWinDelivery>,
     /// Programmes behind schedule ([`behind_reason`]), in project order.
     pub behind: Vec<Behind>,
@@ -131,10 +135,18 @@ pub struct DimensionProgress {
     pub label: String,
     /// Indices into [`Evaluation::programs`].
     pub programs: Vec<usize>,
+    /// Counts per status of its active programmes, as [`Evaluation::by_status`].
     pub by_status: Vec<StatusCount>,
+    /// Its programmes active in the year.
+    pub active: usize,
     pub planned: Amount,
     pub realised: Amount,
     pub absorption: Option<Tenths>,
+    /// Indicators of its programmes with a target in the year.
+    pub indicators: usize,
+    /// Their mean achievement, each capped to 0..=100 % and an unreported one counting 0 (the
+    /// rule of the derived Impact score).
+    pub achievement: Option<Tenths>,
 }
 
 /// Planned versus realised spending. Invariants (tested): every total is the sum of its rows;
@@ -153,6 +165,9 @@ pub struct BudgetComparison {
     pub planned: Amount,
     pub realised: Amount,
     pub absorption: Option<Tenths>,
+    /// The top of the absorption chart's axis, percent: 100, or the highest dimension's
+    /// absorption rounded up to a multiple of 10.
+    pub axis_max: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -176,6 +191,9 @@ pub struct DimensionSources {
 /// One indicator with a target in the year.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorAchievement {
+    /// A short label for tables and charts: the programme id, with `.1`, `.2`, ... when the
+    /// programme has more than one indicator with a target in the year.
+    pub code: String,
     pub program: String,
     pub program_name: String,
     pub dimension: String,
@@ -228,8 +246,8 @@ pub struct QuickWinDelivery {
     pub delivery: Delivery,
     /// The first year whose file says done.
     pub delivered_year: Option<Year>,
-    /// Whether it counts as planned for the evaluated year (start <= year <= end); else it is an
-    /// overdue quick win delivered (late) in the evaluated year.
+    /// Whether it is scheduled in the evaluated year (start <= year <= end); else it was due in
+    /// an earlier year.
     pub planned: bool,
 }
 
@@ -452,8 +470,8 @@ fn round_div(n: i128, d: i128) -> i128 {
 ///   programmes ([`realisation`]; an unreported programme counts 0).
 /// - **Impact** (benefit to citizens): 5 x the mean achievement of the indicators with a target
 ///   in the year, each capped to 0..=100 %, unreported ones counting 0.
-/// - **Quick Win**: 5 x the share of the quick wins planned for the year (start <= year <= end)
-///   that are done by the year's report.
+/// - **Quick Win**: 5 x the share of the quick wins due by the year (end <= year, plus any
+///   delivered ahead of its end) that a monitoring file of the year or earlier reports done.
 ///
 /// A dimension with nothing to measure (no indicator, no active programme, no quick win) scores 0.
 pub fn derive(inputs: &DerivedInputs) -> Vec<(EvaluationDimension, Hundredths, Derived)> {
@@ -506,11 +524,7 @@ pub fn derive(inputs: &DerivedInputs) -> Vec<(EvaluationDimension, Hundredths, D
             absorption: None,
         },
     );
-    let capped: Vec<f64> = inputs
-        .achievements
-        .iter()
-        .map(|a| a.map_or(0.0, |t| t.clamp(0, 1000) as f64 / 10.0))
-        .collect();
+    let capped: Vec<f64> = inputs.achievements.iter().map(|a| capped(*a)).collect();
     let mean_achievement = mean(&capped);
     let impact = (
         EvaluationDimension::Impact,
@@ -549,8 +563,14 @@ pub struct DerivedInputs {
     pub realisations: Vec<f64>,
     /// Achievement of every indicator with a target in the year (`None`: not reported).
     pub achievements: Vec<Option<Tenths>>,
+    /// Quick wins due by the year (or delivered early), and how many of them are done.
     pub quick_wins_planned: usize,
     pub quick_wins_done: usize,
+}
+
+/// An achievement capped to 0..=100, in percent; not measured counts 0.
+fn capped(a: Option<Tenths>) -> f64 {
+    a.map_or(0.0, |t| t.clamp(0, 1000) as f64 / 10.0)
 }
 
 fn mean(values: &[f64]) -> Option<f64> {
@@ -662,6 +682,7 @@ pub fn evaluate(project: &Project, plan: &Plan, year: Year) -> Result<Evaluation
         reported_years: reports.range(..=year).map(|(y, _)| *y).collect(),
         previous_year,
         by_status: status_counts(year_facts.programs.iter().filter(|p| p.active)),
+        active: year_facts.programs.iter().filter(|p| p.active).count(),
         dimensions: year_facts.dimensions,
         budget: year_facts.budget,
         indicators: year_facts.indicators,
@@ -765,37 +786,34 @@ fn facts(
     for (facts, program) in plan.programs.iter().zip(model.iter().copied()) {
         let active = facts.start <= year && year <= facts.end;
         let r = report.and_then(|m| m.programs.get(&facts.id));
-        if facts.quick_win {
+        if facts.quick_win && facts.start <= year {
             let delivered = done_year(reports, &facts.id);
             let done_by_now = delivered.is_some_and(|d| d <= year);
-            let planned = active;
-            let late_this_year = facts.end < year && delivered == Some(year);
-            if planned || late_this_year {
-                let delivery = match delivered {
-                    Some(d) if d <= facts.end => Delivery::OnTime,
-                    Some(_) if done_by_now || facts.end <= year => Delivery::Late,
-                    _ if facts.end > year => Delivery::InProgress,
-                    _ => Delivery::NotDelivered,
-                };
-                if planned {
-                    inputs.quick_wins_planned += 1;
-                    if done_by_now {
-                        inputs.quick_wins_done += 1;
-                    }
+            let delivery = match delivered {
+                Some(d) if d <= facts.end => Delivery::OnTime,
+                Some(_) if facts.end <= year => Delivery::Late,
+                _ if facts.end > year => Delivery::InProgress,
+                _ => Delivery::NotDelivered,
+            };
+            // Counted: every quick win due by the year, and one delivered ahead of its end.
+            if facts.end <= year || done_by_now {
+                inputs.quick_wins_planned += 1;
+                if done_by_now {
+                    inputs.quick_wins_done += 1;
                 }
-                quick_wins.push(QuickWinDelivery {
-                    program: facts.id.clone(),
-                    name: facts.name.clone(),
-                    dimension_label: facts.dimension_label.clone(),
-                    lead: facts.lead.clone(),
-                    schedule: facts.schedule.clone(),
-                    due: facts.end,
-                    status: r.map(|r| r.status),
-                    delivery,
-                    delivered_year: delivered,
-                    planned,
-                });
             }
+            quick_wins.push(QuickWinDelivery {
+                program: facts.id.clone(),
+                name: facts.name.clone(),
+                dimension_label: facts.dimension_label.clone(),
+                lead: facts.lead.clone(),
+                schedule: facts.schedule.clone(),
+                due: facts.end,
+                status: r.map(|r| r.status),
+                delivery,
+                delivered_year: delivered,
+                planned: active,
+            });
         }
         if !active && r.is_none() {
             continue;
@@ -863,11 +881,17 @@ fn facts(
         {
             evidence.push((facts.id.clone(), facts.name.clone(), r.evidence.clone()));
         }
+        let first_indicator = indicators.len();
         for ind in &program.indicators {
             if let Some(target) = ind.targets.get(&year) {
                 let row =
                     indicator_row(facts, ind, target, year, r, previous, reports, &mut inputs);
                 indicators.push(row);
+            }
+        }
+        if indicators.len() - first_indicator > 1 {
+            for (k, row) in indicators[first_indicator..].iter_mut().enumerate() {
+                row.code = format!("{}.{}", row.program, k + 1);
             }
         }
         programs.push(ProgramStatus {
@@ -908,7 +932,15 @@ fn facts(
         }
         let planned = members.iter().map(|i| programs[*i].planned).sum();
         let realised = members.iter().map(|i| programs[*i].realised).sum();
+        let achievements: Vec<f64> = indicators
+            .iter()
+            .filter(|i| i.dimension == d.key)
+            .map(|i| capped(i.achievement))
+            .collect();
         dimensions.push(DimensionProgress {
+            active: members.iter().filter(|i| programs[**i].active).count(),
+            indicators: achievements.len(),
+            achievement: mean(&achievements).and_then(|m| to_tenths(m / 100.0)),
             key: d.key.clone(),
             label: d.label.clone(),
             by_status: status_counts(members.iter().map(|i| &programs[*i]).filter(|p| p.active)),
@@ -919,7 +951,13 @@ fn facts(
         });
     }
 
-    let budget = budget(plan, &cell, by_program);
+    let mut budget = budget(plan, &cell, by_program);
+    let highest = dimensions
+        .iter()
+        .filter_map(|d| d.absorption)
+        .max()
+        .unwrap_or(0);
+    budget.axis_max = 100.max((highest + 99) / 100 * 10);
     inputs.absorption = budget.absorption;
     Facts {
         programs,
@@ -987,6 +1025,7 @@ fn indicator_row(
         })
         .collect();
     IndicatorAchievement {
+        code: facts.id.clone(),
         program: facts.id.clone(),
         program_name: facts.name.clone(),
         dimension: facts.dimension.clone(),
@@ -1073,6 +1112,7 @@ fn budget(
         planned,
         realised,
         absorption: absorption(realised, planned),
+        axis_max: 100,
     }
 }
 

@@ -41,13 +41,13 @@ pub struct GenerateArgs {
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-enum OutFormat {
+pub(super) enum OutFormat {
     Md,
     Pdf,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-enum PaperArg {
+pub(super) enum PaperArg {
     A4,
     F4,
     Letter,
@@ -163,11 +163,11 @@ pub fn run(args: &GenerateArgs) -> i32 {
     EXIT_OK
 }
 
-fn display(p: &Path) -> String {
+pub(super) fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
-fn paper(p: PaperArg) -> Paper {
+pub(super) fn paper(p: PaperArg) -> Paper {
     match p {
         PaperArg::A4 => Paper::A4,
         PaperArg::F4 => Paper::F4,
@@ -176,7 +176,7 @@ fn paper(p: PaperArg) -> Paper {
 }
 
 /// The build date from SOURCE_DATE_EPOCH (reproducible-builds convention), if set.
-fn source_date() -> Result<Option<Date>, String> {
+pub(super) fn source_date() -> Result<Option<Date>, String> {
     let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };

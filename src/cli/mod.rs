@@ -1,10 +1,11 @@
-//! Command-line interface: argument parsing (clap) and the four commands. Each command is a
+//! Command-line interface: argument parsing (clap) and the commands. Each command is a
 //! function that returns an exit code; all the work is done by the library.
 //!
 //! Exit codes (stable, documented in docs/reference/commands.md):
 //! 0 success (warnings allowed), 1 errors in the inputs (or templates), 2 wrong usage,
 //! 3 the output could not be written or typeset.
 
+mod evaluate;
 mod generate;
 mod init;
 mod output;
@@ -28,6 +29,7 @@ Examples:
   masterplan check banggai --message-format json
   masterplan generate banggai                 # build/masterplan.md and build/masterplan.pdf
   masterplan generate banggai --draft --split-books --paper f4
+  masterplan evaluate 2024 banggai            # build/evaluasi-2024.md and build/evaluasi-2024.pdf
   masterplan templates export banggai/templates";
 
 #[derive(Parser, Debug)]
@@ -59,6 +61,11 @@ enum Command {
         after_help = "Examples:\n  masterplan generate examples/banggai\n  masterplan generate . --out dist --format md --draft\n  masterplan generate banggai --split-books --paper f4"
     )]
     Generate(generate::GenerateArgs),
+    /// Evaluate one reported year (monitoring/YEAR.yaml): the evaluation report in Markdown and PDF.
+    #[command(
+        after_help = "Examples:\n  masterplan evaluate 2024 examples/banggai\n  masterplan evaluate 2023 . --out dist --format md --draft"
+    )]
+    Evaluate(evaluate::EvaluateArgs),
     /// Work with the document templates.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
@@ -143,6 +150,7 @@ pub fn run() -> i32 {
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
         Command::Templates(cmd) => templates::run(&cmd),
     }
 }

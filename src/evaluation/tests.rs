@@ -507,10 +507,17 @@ fn status_quick_wins_behind_and_not_reported() {
     let qw = e.scores.iter().find(|s| s.key == "quick_win").expect("qw");
     assert_eq!((qw.basis.part, qw.basis.whole, qw.score), (0, 1, 0));
 
-    // 2024 lists it as delivered late this year, not as planned.
+    // 2024 still lists it (due earlier, delivered late) and now counts it as delivered.
     let e24 = evaluated(None, 2024);
     assert_eq!(e24.quick_wins.len(), 1);
     assert!(!e24.quick_wins[0].planned);
+    assert_eq!(e24.quick_wins[0].delivery, Delivery::Late);
+    let qw = e24
+        .scores
+        .iter()
+        .find(|s| s.key == "quick_win")
+        .expect("qw");
+    assert_eq!((qw.basis.part, qw.basis.whole, qw.derived), (1, 1, 500));
     assert_eq!(e24.behind.len(), 1);
     assert_eq!(e24.behind[0].reason, "not_started");
 }

@@ -13,6 +13,7 @@
 
 pub mod context;
 pub mod escape;
+pub mod evaluation;
 pub mod format;
 pub mod i18n;
 
@@ -148,6 +149,34 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "appendix-order.md",
         include_str!("../../templates/document/appendix-order.md"),
+    ),
+    (
+        "evaluation-summary.md",
+        include_str!("../../templates/evaluation/evaluation-summary.md"),
+    ),
+    (
+        "evaluation-scorecard.md",
+        include_str!("../../templates/evaluation/evaluation-scorecard.md"),
+    ),
+    (
+        "evaluation-programs.md",
+        include_str!("../../templates/evaluation/evaluation-programs.md"),
+    ),
+    (
+        "evaluation-budget.md",
+        include_str!("../../templates/evaluation/evaluation-budget.md"),
+    ),
+    (
+        "evaluation-indicators.md",
+        include_str!("../../templates/evaluation/evaluation-indicators.md"),
+    ),
+    (
+        "evaluation-quick-wins.md",
+        include_str!("../../templates/evaluation/evaluation-quick-wins.md"),
+    ),
+    (
+        "evaluation-notes.md",
+        include_str!("../../templates/evaluation/evaluation-notes.md"),
     ),
 ];
 
@@ -286,30 +315,30 @@ fn specs(split_books: bool) -> Vec<DocSpec> {
 
 /// One section of a document, as templates see it (`section.*`).
 #[derive(Debug, Serialize)]
-struct Section {
+pub(crate) struct Section {
     /// `introduction`, `dimension`, `appendix`, ...
-    key: &'static str,
+    pub(crate) key: &'static str,
     /// The template that renders it.
-    template: &'static str,
+    pub(crate) template: &'static str,
     /// Chapter number (BAB n), for numbered chapters.
-    number: Option<usize>,
-    roman: Option<String>,
+    pub(crate) number: Option<usize>,
+    pub(crate) roman: Option<String>,
     /// Plain title (`Pendahuluan`, `Smart Governance`).
-    title: String,
+    pub(crate) title: String,
     /// The level-1 heading text, escaped: `BAB I PENDAHULUAN`.
-    heading: String,
+    pub(crate) heading: String,
     /// Index into `dimensions` for a dimension chapter.
-    dimension: Option<usize>,
+    pub(crate) dimension: Option<usize>,
     /// Quick-win chapter: also give each quick win's details.
-    detail: bool,
+    pub(crate) detail: bool,
     /// Appendix parts, numbered.
-    parts: Vec<Part>,
+    pub(crate) parts: Vec<Part>,
     /// One sentence on what the chapter holds (the "sistematika" in 1.5).
-    outline: String,
+    pub(crate) outline: String,
 }
 
 #[derive(Debug, Serialize)]
-struct Part {
+pub(crate) struct Part {
     key: &'static str,
     no: usize,
     template: String,
@@ -318,33 +347,33 @@ struct Part {
 
 /// The `doc` variable.
 #[derive(Debug, Serialize)]
-struct DocInfo {
-    file_name: &'static str,
-    language: &'static str,
-    title: String,
-    subtitle: Option<String>,
-    book: Option<u8>,
-    region: String,
-    province: Option<String>,
+pub(crate) struct DocInfo {
+    pub(crate) file_name: String,
+    pub(crate) language: &'static str,
+    pub(crate) title: String,
+    pub(crate) subtitle: Option<String>,
+    pub(crate) book: Option<u8>,
+    pub(crate) region: String,
+    pub(crate) province: Option<String>,
     /// `2023–2032`.
-    period: String,
-    start_year: i32,
-    end_year: i32,
+    pub(crate) period: String,
+    pub(crate) start_year: i32,
+    pub(crate) end_year: i32,
     /// Number of years.
-    years: usize,
+    pub(crate) years: usize,
     /// The year at the foot of the cover.
-    year: i32,
-    draft: bool,
+    pub(crate) year: i32,
+    pub(crate) draft: bool,
     /// Display date, when known.
-    date: Option<String>,
-    logo: Option<String>,
-    author: String,
-    subject: &'static str,
-    keywords: Vec<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) logo: Option<String>,
+    pub(crate) author: String,
+    pub(crate) subject: &'static str,
+    pub(crate) keywords: Vec<String>,
     /// Whether year-column tables go on landscape pages.
-    landscape: bool,
+    pub(crate) landscape: bool,
     /// Where the document is signed: the capital, else the region's name.
-    place: String,
+    pub(crate) place: String,
 }
 
 fn book_subtitle(book: u8, language: Language) -> &'static str {
@@ -566,7 +595,7 @@ fn sections(
 }
 
 /// Where each template came from, for error messages.
-struct Origins(HashMap<String, String>);
+pub(crate) struct Origins(HashMap<String, String>);
 
 impl Origins {
     fn describe(&self, name: &str) -> String {
@@ -578,7 +607,7 @@ impl Origins {
 }
 
 /// An anyhow error naming the template file and line of a minijinja error.
-fn template_error(err: &minijinja::Error, origins: &Origins) -> anyhow::Error {
+pub(crate) fn template_error(err: &minijinja::Error, origins: &Origins) -> anyhow::Error {
     // The innermost error carries the template where things went wrong (an include).
     let mut inner: &dyn std::error::Error = err;
     let mut deepest = err;
@@ -626,6 +655,13 @@ fn amount_of(v: &Value) -> u128 {
         return s.trim().parse().unwrap_or(0);
     }
     0
+}
+
+fn amount_signed(v: &Value) -> i128 {
+    if let Ok(n) = i64::try_from(v.clone()) {
+        return i128::from(n);
+    }
+    i128::try_from(amount_of(v)).unwrap_or(i128::MAX)
 }
 
 /// A number for display: integers grouped, floats with up to `decimals` decimals; text as is.
@@ -695,7 +731,7 @@ fn join_escaped(
 }
 
 /// Build the environment: built-in templates, overrides, filters.
-fn environment(
+pub(crate) fn environment(
     language: Language,
     overrides: Option<&Path>,
 ) -> anyhow::Result<(Environment<'static>, Origins)> {
@@ -766,6 +802,21 @@ fn environment(
         let tenths = (p.saturating_mul(1000) + w / 2) / w;
         let point = if lang == Language::Id { ',' } else { '.' };
         format!("{}{point}{} %", tenths / 10, tenths % 10)
+    });
+    // Evaluation figures are integers scaled by 100 (scores) or 10 (percentages).
+    env.add_filter("score", move |v: Value| {
+        format::scaled(amount_signed(&v), 2, lang)
+    });
+    env.add_filter("signed_score", move |v: Value| {
+        let n = amount_signed(&v);
+        let body = format::scaled(n, 2, lang);
+        if n > 0 { format!("+{body}") } else { body }
+    });
+    env.add_filter("tenths", move |v: Value| {
+        format::scaled(amount_signed(&v), 1, lang)
+    });
+    env.add_filter("chart_scaled", |v: Value, places: usize| {
+        format::scaled_plain(amount_signed(&v), places)
     });
     env.add_filter("md", |v: Value| escape_value(&v, escape::prose));
     env.add_filter("inline", |v: Value| escape_value(&v, escape::inline));
@@ -870,7 +921,7 @@ pub fn render(
     let mut documents = Vec::new();
     for spec in specs(options.split_books) {
         let doc = DocInfo {
-            file_name: spec.file_name,
+            file_name: spec.file_name.to_string(),
             language: language.key(),
             title: title.clone(),
             subtitle: spec.book.map(|b| book_subtitle(b, language).to_string()),
