@@ -910,6 +910,7 @@ pub fn render(
     base.insert("commitment", Value::from(Serde(&shared.commitment)));
     base.insert("team", Value::from(Serde(&shared.team)));
     base.insert("legal_basis", Value::from(Serde(&legal_basis)));
+    base.insert("weights", Value::from(Serde(mp.weights())));
     base.insert(
         "framework",
         Value::from(Serde(taxonomy.label.as_ref().map(|l| l.get(language)))),
