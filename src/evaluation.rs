@@ -630,6 +630,32 @@ impl std::fmt::Display for EvaluateError {
 
 impl std::error::Error for EvaluateError {}
 
+impl EvaluateError {
+    /// The error as a diagnostic: `E0350` (no monitoring file for the year, on the file it
+    /// expected) or `E0351` (the year is outside the period, on `masterplan.yaml` `period`).
+    pub fn diagnostic(&self) -> crate::diagnostic::Diagnostic {
+        use crate::diagnostic::Diagnostic;
+        match self {
+            EvaluateError::NoFile { year, expected } => Diagnostic::error(
+                "E0350",
+                expected.clone(),
+                "",
+                format!("no monitoring file for {year}: expected {expected}"),
+            )
+            .with_hint(format!(
+                "create it with `masterplan monitoring new {year}` and fill in what was done in {year}"
+            )),
+            EvaluateError::OutsidePeriod { year, start, end } => Diagnostic::error(
+                "E0351",
+                "masterplan.yaml",
+                "period",
+                format!("{year} is outside the masterplan's period {start}-{end}"),
+            )
+            .with_hint(format!("evaluate a year from {start} to {end}")),
+        }
+    }
+}
+
 /// Evaluate one year: the year must lie inside the period and have a monitoring file.
 pub fn evaluate(project: &Project, plan: &Plan, year: Year) -> Result<Evaluation, EvaluateError> {
     let period = project.masterplan.period;

@@ -256,9 +256,13 @@ fn a_year_without_a_file_or_outside_the_period_is_an_error_and_nothing_is_writte
     let out = evaluate(&dir, "2025", &[]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("no monitoring file for 2025"), "{stderr}");
     assert!(
-        stderr.contains(&dir.join("monitoring/2025.yaml").display().to_string()),
+        stderr.contains("error[E0350]: no monitoring file for 2025"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> monitoring/2025.yaml"), "{stderr}");
+    assert!(
+        stderr.contains("masterplan monitoring new 2025"),
         "{stderr}"
     );
     assert!(!dir.join("build").exists());

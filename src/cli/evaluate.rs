@@ -77,13 +77,10 @@ pub fn run(args: &EvaluateArgs) -> i32 {
     let evaluation = match masterplan::evaluation::evaluate(project, &plan, args.year) {
         Ok(e) => e,
         Err(e) => {
-            let message = match &e {
-                masterplan::evaluation::EvaluateError::NoFile { expected, .. } => e
-                    .to_string()
-                    .replace(expected, &display(&args.dir.join(expected))),
-                _ => e.to_string(),
-            };
-            fail(messages, &message);
+            let mut diagnostics = vec![e.diagnostic()];
+            checked.sources.locate(&mut diagnostics);
+            args.messages
+                .print_diagnostics(&diagnostics, &checked.sources);
             return EXIT_INPUT;
         }
     };

@@ -121,6 +121,31 @@ impl MessageArgs {
         let _ = result;
     }
 
+    /// Print diagnostics found after a check (e.g. by `evaluate`), quoting source lines from it.
+    pub fn print_diagnostics(
+        &self,
+        diagnostics: &[masterplan::diagnostic::Diagnostic],
+        sources: &masterplan::load::Sources,
+    ) {
+        use std::io::IsTerminal;
+        let result = match self.message_format {
+            Format::Json => report::write(
+                &mut std::io::stdout().lock(),
+                diagnostics,
+                MessageFormat::Json,
+                false,
+            ),
+            Format::Human => report::write_with_sources(
+                &mut std::io::stderr().lock(),
+                diagnostics,
+                MessageFormat::Human,
+                report::use_color(std::io::stderr().is_terminal()),
+                sources,
+            ),
+        };
+        let _ = result;
+    }
+
     pub fn is_json(&self) -> bool {
         self.message_format == Format::Json
     }
