@@ -1229,6 +1229,43 @@ mod tests {
     }
 
     #[test]
+    fn planned_in_year_is_the_budget_chapters_cell() {
+        let mut p = program("GOV-01", 2023, 2025);
+        p.budget = vec![
+            line(250_000_000, None, BudgetSource::Apbd),
+            line(100_000_000, Some(2024), BudgetSource::Apbn),
+            line(30_000_000, None, BudgetSource::Csr),
+        ];
+        let project = project(2023, 5, vec![pokja("governance", vec![p.clone()])]);
+        let planned = plan(&project, &Taxonomy::default_builtin());
+        let period = project.masterplan.period;
+        for (i, year) in planned.years.iter().enumerate() {
+            let cells = planned_in_year(&p, &period, *year);
+            let sum: Amount = cells.iter().map(|c| c.amount).sum();
+            assert_eq!(sum, planned.programs[0].budget_by_year[i], "{year}");
+        }
+        assert_eq!(
+            planned_in_year(&p, &period, 2024),
+            vec![
+                SourceAmount {
+                    source: BudgetSource::Apbd,
+                    amount: 83_333_000
+                },
+                SourceAmount {
+                    source: BudgetSource::Apbn,
+                    amount: 100_000_000
+                },
+                SourceAmount {
+                    source: BudgetSource::Csr,
+                    amount: 10_000_000
+                },
+            ]
+        );
+        // Outside the period: nothing.
+        assert!(planned_in_year(&p, &period, 2040).is_empty());
+    }
+
+    #[test]
     fn spread_puts_remainder_on_last_year() {
         // Shares are whole thousands; the last year takes the rest.
         assert_eq!(
