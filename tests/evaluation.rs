@@ -278,6 +278,22 @@ fn a_year_without_a_file_or_outside_the_period_is_an_error_and_nothing_is_writte
 }
 
 #[test]
+fn the_missing_year_is_a_json_diagnostic_too() {
+    let (_tmp, dir) = banggai();
+    let out = evaluate(&dir, "2026", &["--message-format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("E0350"))
+        .unwrap_or_else(|| panic!("no E0350 line in {stdout}"));
+    let v: serde_json::Value = serde_json::from_str(line).expect("a JSON object");
+    assert_eq!(v["severity"], "error");
+    assert_eq!(v["file"], "monitoring/2026.yaml");
+    assert!(!dir.join("build").exists());
+}
+
+#[test]
 fn errors_in_the_inputs_stop_the_evaluation() {
     let (_tmp, dir) = banggai();
     let path = dir.join("masterplan.yaml");
