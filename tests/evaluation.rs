@@ -278,6 +278,26 @@ fn a_year_without_a_file_or_outside_the_period_is_an_error_and_nothing_is_writte
 }
 
 #[test]
+fn a_year_with_nothing_scheduled_and_nothing_reported_still_gives_a_whole_report() {
+    let (_tmp, dir) = banggai();
+    fs::write(
+        dir.join("monitoring/2031.yaml"),
+        "year: 2031\nprograms: {}\n",
+    )
+    .unwrap();
+    evaluate_ok(&dir, "2031", &[]);
+    let md = fs::read_to_string(dir.join("build/evaluasi-2031.md")).unwrap();
+    assert!(md.contains("Tidak ada program yang dijadwalkan pada tahun 2031"));
+    assert!(md.contains("Tidak ada indikator yang bertarget pada tahun 2031."));
+    assert!(md.contains("| **Total Anggaran** | | **Rp0** | **Rp0** | **–** |"));
+    // Every score derived, the quick wins of 2023 still delivered: 10 x 5,00 / 100.
+    assert_eq!(index_of(&md, "Indeks akhir 2031"), "0,50");
+    assert!(md.contains("| Indeks akhir 2024 | 3,30 |"));
+    let pdf = fs::read(dir.join("build/evaluasi-2031.pdf")).unwrap();
+    Document::load_mem(&pdf).expect("the PDF parses");
+}
+
+#[test]
 fn the_missing_year_is_a_json_diagnostic_too() {
     let (_tmp, dir) = banggai();
     let out = evaluate(&dir, "2026", &["--message-format", "json"]);
