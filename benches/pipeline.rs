@@ -5,7 +5,8 @@
 //! render), `pdf` (typeset the Markdown), and peak heap of the whole in-process pipeline
 //! (counting allocator). Whole-process figures: wall time and peak RSS of
 //! `masterplan generate` (Markdown and PDF) run as a child process (median wall time, highest
-//! peak RSS).
+//! peak RSS). The evaluation: `evaluate md` (plan + evaluate one year + render the report) and
+//! `evaluate pdf` (typeset it) in-process, and `masterplan evaluate 2026` as a child process.
 //!
 //! Set `MASTERPLAN_BENCH_SIZES=60,600` to choose sizes, `MASTERPLAN_BENCH_RUNS=5` for runs.
 
@@ -76,7 +77,15 @@ struct Row {
     peak_heap: usize,
     process_wall: Duration,
     process_rss_kb: i64,
+    eval_markdown: Duration,
+    eval_pdf: Duration,
+    eval_pages: usize,
+    eval_wall: Duration,
+    eval_rss_kb: i64,
 }
+
+/// The year the benchmark evaluates: the synthetic project's second reported year.
+const EVAL_YEAR: i32 = 2026;
 
 fn write_project(dir: &Path, programs: usize) {
     for (name, content) in masterplan::synth::project(programs) {
@@ -107,6 +116,9 @@ fn measure(programs: usize, runs: usize) -> Row {
     let mut peak_heap = 0;
     let mut pdf_len = 0;
     let mut pages = 0;
+    let mut eval_md_times = Vec::new();
+    let mut eval_pdf_times = Vec::new();
+    let mut eval_pages = 0;
     for _ in 0..runs {
         let base = CURRENT.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
@@ -142,6 +154,25 @@ fn measure(programs: usize, runs: usize) -> Row {
         assert_eq!(drawn, pdf, "typeset = layout + draw");
 
         peak_heap = peak_heap.max(PEAK.load(Ordering::Relaxed) - base);
+
+        // The evaluation report of one year, from the same checked project.
+        let t = Instant::now();
+        let plan = masterplan::plan::plan(project, taxonomy);
+        let evaluation =
+            masterplan::evaluation::evaluate(project, &plan, EVAL_YEAR).expect("evaluates");
+        let report = masterplan::render::evaluation::render_evaluation(
+            project,
+            &plan,
+            &evaluation,
+            &Default::default(),
+        )
+        .expect("renders the report");
+        eval_md_times.push(t.elapsed());
+        let t = Instant::now();
+        let pdf = masterplan::typeset::typeset(&report.markdown, &root, &Default::default())
+            .expect("typesets the report");
+        eval_pdf_times.push(t.elapsed());
+        eval_pages = count_pages(&pdf);
     }
 
     let mut walls = Vec::new();
@@ -152,6 +183,14 @@ fn measure(programs: usize, runs: usize) -> Row {
         process_rss_kb = process_rss_kb.max(rss);
     }
     let process_wall = median(walls);
+    let mut eval_walls = Vec::new();
+    let mut eval_rss_kb = 0;
+    let year = EVAL_YEAR.to_string();
+    for _ in 0..runs {
+        let (wall, rss) = run_command(&["evaluate", &year], &root, &tmp.path().join("out"));
+        eval_walls.push(wall);
+        eval_rss_kb = eval_rss_kb.max(rss);
+    }
     Row {
         programs,
         check: median(check_times),
@@ -164,6 +203,11 @@ fn measure(programs: usize, runs: usize) -> Row {
         peak_heap,
         process_wall,
         process_rss_kb,
+        eval_markdown: median(eval_md_times),
+        eval_pdf: median(eval_pdf_times),
+        eval_pages,
+        eval_wall: median(eval_walls),
+        eval_rss_kb,
     }
 }
 
@@ -180,11 +224,16 @@ fn count_pages(pdf: &[u8]) -> usize {
 /// the child's `ru_maxrss`, so a child spawned from this process (which holds the whole
 /// in-process pipeline's memory) would report this process's peak instead of its own.
 fn run_process(root: &Path, out: &Path) -> (Duration, i64) {
+    run_command(&["generate"], root, out)
+}
+
+/// Run `masterplan <command...> <root> --out <out>` in a measuring child, as [`run_process`].
+fn run_command(command: &[&str], root: &Path, out: &Path) -> (Duration, i64) {
     let me = std::env::current_exe().expect("benchmark executable");
     let output = Command::new(me)
         .env(CHILD_ENV, "1")
         .arg(env!("CARGO_BIN_EXE_masterplan"))
-        .arg("generate")
+        .args(command)
         .arg(root)
         .arg("--out")
         .arg(out)
@@ -194,7 +243,7 @@ fn run_process(root: &Path, out: &Path) -> (Duration, i64) {
         .expect("run the measuring child");
     assert!(
         output.status.success(),
-        "masterplan generate failed on the synthetic project"
+        "masterplan {command:?} failed on the synthetic project"
     );
     let text = String::from_utf8_lossy(&output.stdout);
     let mut fields = text.split_whitespace().map(|f| f.parse::<i64>().ok());
@@ -291,14 +340,28 @@ fn main() {
         );
     }
     println!();
+    println!("evaluate one year (median ms; RSS of the whole `evaluate` process):");
+    for r in &rows {
+        println!(
+            "{:>10} markdown {:>8.2}  pdf {:>8.1}  pages {:>5}  evaluate {:>8.1}  max RSS {:>6.1} MB",
+            r.programs,
+            ms(r.eval_markdown),
+            ms(r.eval_pdf),
+            r.eval_pages,
+            ms(r.eval_wall),
+            r.eval_rss_kb as f64 / 1024.0
+        );
+    }
+    println!();
     println!("per programme (linearity):");
     for r in &rows {
         let n = r.programs as f64;
         println!(
-            "{:>10} check+markdown {:>7.1} µs/programme, generate {:>7.1} µs/programme",
+            "{:>10} check+markdown {:>7.1} µs/programme, generate {:>7.1} µs/programme, evaluate {:>7.1} µs/programme",
             r.programs,
             (r.check + r.markdown).as_secs_f64() * 1e6 / n,
-            r.process_wall.as_secs_f64() * 1e6 / n
+            r.process_wall.as_secs_f64() * 1e6 / n,
+            r.eval_wall.as_secs_f64() * 1e6 / n
         );
     }
     println!();
@@ -316,14 +379,23 @@ fn main() {
                 r.process_rss_kb as f64 / 1024.0,
                 verdict(r.process_rss_kb < 40 * 1024)
             ),
-            3000 => println!(
-                "  3000: check+markdown {cm:.1} ms {}; generate {:.0} ms {}; RSS {:.1} MB {}",
-                verdict(cm < 300.0),
-                ms(r.process_wall),
-                verdict(ms(r.process_wall) < 2000.0),
-                r.process_rss_kb as f64 / 1024.0,
-                verdict(r.process_rss_kb < 300 * 1024)
-            ),
+            3000 => {
+                println!(
+                    "  3000: check+markdown {cm:.1} ms {}; generate {:.0} ms {}; RSS {:.1} MB {}",
+                    verdict(cm < 300.0),
+                    ms(r.process_wall),
+                    verdict(ms(r.process_wall) < 2000.0),
+                    r.process_rss_kb as f64 / 1024.0,
+                    verdict(r.process_rss_kb < 300 * 1024)
+                );
+                println!(
+                    "  3000: evaluate {:.0} ms {} (within generate's budget of 2 s); RSS {:.1} MB {}",
+                    ms(r.eval_wall),
+                    verdict(ms(r.eval_wall) < 2000.0),
+                    r.eval_rss_kb as f64 / 1024.0,
+                    verdict(r.eval_rss_kb < 300 * 1024)
+                );
+            }
             _ => {}
         }
     }

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod document;
+pub mod evaluation;
 pub mod load;
 pub mod model;
 pub mod monitoring;

@@ -16,7 +16,7 @@
 //!   the period (invalid input, rejected by `check`) are counted in the nearest year of the period,
 //!   so the totals still agree.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -991,31 +991,28 @@ fn program_budget(p: &Program, period: &Period, n: usize) -> Vec<Amount> {
     out
 }
 
-/// A programme's planned budget in one year, per source (the sources with a non-zero amount, in
-/// [`BudgetSource::ALL`] order), by the same yearly spread as the plan's budget tables. Empty for
-/// a year outside the period.
+/// A programme's planned budget in one year, per source with a non-zero amount, in
+/// [`BudgetSource::ALL`] order: the same yearly spread as the budget chapter ([`spread`]), so the
+/// evaluation compares realised spending with exactly the amounts the masterplan shows.
 pub fn planned_in_year(p: &Program, period: &Period, year: Year) -> Vec<SourceAmount> {
-    let n = period.year_list().len();
+    let years = period.year_list();
+    let n = years.len();
     let Some(slot) = year_slot(year, period, n) else {
         return Vec::new();
     };
-    let mut by_source: BTreeMap<BudgetSource, Amount> = BTreeMap::new();
+    let mut by_source = [0 as Amount; BudgetSource::ALL.len()];
     for line in &p.budget {
-        let a = line_by_year(line, p, period, n)
+        let amount = line_by_year(line, p, period, n)
             .get(slot)
             .copied()
             .unwrap_or(0);
-        if a > 0 {
-            *by_source.entry(line.source).or_insert(0) += a;
-        }
+        by_source[source_index(line.source)] += amount;
     }
     BudgetSource::ALL
         .iter()
-        .filter_map(|s| {
-            by_source
-                .get(s)
-                .map(|&amount| SourceAmount { source: *s, amount })
-        })
+        .zip(by_source)
+        .filter(|(_, a)| *a > 0)
+        .map(|(s, amount)| SourceAmount { source: *s, amount })
         .collect()
 }
 
@@ -1229,6 +1226,43 @@ mod tests {
             amount,
             year,
         }
+    }
+
+    #[test]
+    fn planned_in_year_is_the_budget_chapters_cell() {
+        let mut p = program("GOV-01", 2023, 2025);
+        p.budget = vec![
+            line(250_000_000, None, BudgetSource::Apbd),
+            line(100_000_000, Some(2024), BudgetSource::Apbn),
+            line(30_000_000, None, BudgetSource::Csr),
+        ];
+        let project = project(2023, 5, vec![pokja("governance", vec![p.clone()])]);
+        let planned = plan(&project, &Taxonomy::default_builtin());
+        let period = project.masterplan.period;
+        for (i, year) in planned.years.iter().enumerate() {
+            let cells = planned_in_year(&p, &period, *year);
+            let sum: Amount = cells.iter().map(|c| c.amount).sum();
+            assert_eq!(sum, planned.programs[0].budget_by_year[i], "{year}");
+        }
+        assert_eq!(
+            planned_in_year(&p, &period, 2024),
+            vec![
+                SourceAmount {
+                    source: BudgetSource::Apbd,
+                    amount: 83_333_000
+                },
+                SourceAmount {
+                    source: BudgetSource::Apbn,
+                    amount: 100_000_000
+                },
+                SourceAmount {
+                    source: BudgetSource::Csr,
+                    amount: 10_000_000
+                },
+            ]
+        );
+        // Outside the period: nothing.
+        assert!(planned_in_year(&p, &period, 2040).is_empty());
     }
 
     #[test]

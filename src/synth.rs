@@ -4,8 +4,11 @@
 //! requested number of programmes, spread round-robin over every element of every dimension of the
 //! built-in taxonomy, each with a budget, an indicator and outputs; some depend on an earlier
 //! programme of the same dimension that does not start later; the first programme of each
-//! dimension is a one-year quick win. The output is a pure function of `programs`: a tiny linear
-//! congruential generator replaces randomness, so benchmarks are repeatable.
+//! dimension is a one-year quick win. It also has monitoring files for its first two years
+//! (`monitoring/2025.yaml`, `monitoring/2026.yaml`) reporting every active programme, spending at
+//! most the planned amount, so `masterplan evaluate` has something to evaluate. The output is a
+//! pure function of `programs`: a tiny linear congruential generator replaces randomness, so
+//! benchmarks are repeatable.
 
 use std::fmt::Write as _;
 
@@ -185,6 +188,7 @@ pub fn project(programs: usize) -> Vec<(String, String)> {
     let dims = taxonomy.dimensions.len().max(1);
     let prefixes = prefixes(&taxonomy);
     let mut rng = Lcg(0x5EED_2025);
+    let mut reported: Vec<Reported> = Vec::with_capacity(programs);
     // Slots: programme k goes to dimension k % dims, element (k / dims) % elements.
     for (di, d) in taxonomy.dimensions.iter().enumerate() {
         let count = programs / dims + usize::from(di < programs % dims);
@@ -264,6 +268,18 @@ pub fn project(programs: usize) -> Vec<(String, String)> {
             }
             let unit = rng.pick(UNITS);
             let base = rng.below(40) as i32;
+            reported.push(Reported {
+                id: id.clone(),
+                start,
+                end,
+                apbd: amount,
+                indicator: format!("Capaian pemanfaatan {name}"),
+                targets: if end > start {
+                    vec![(start, base + 10), (end, base + 10 + 5 * (end - start))]
+                } else {
+                    vec![(start, base + 10)]
+                },
+            });
             let _ = write!(
                 out,
                 "    outputs:\n      - Dokumen rancangan dan standar operasional {name}\n      \
@@ -313,7 +329,82 @@ pub fn project(programs: usize) -> Vec<(String, String)> {
         }
         files.push((format!("pokja/{}.yaml", d.key), out));
     }
+    for year in [START, START + 1] {
+        files.push((
+            format!("monitoring/{year}.yaml"),
+            monitoring_yaml(year, &reported),
+        ));
+    }
     files
+}
+
+/// What the monitoring files need to know about a synthetic programme.
+struct Reported {
+    id: String,
+    start: i32,
+    end: i32,
+    /// The APBD line, planned in the start year.
+    apbd: u64,
+    indicator: String,
+    targets: Vec<(i32, i32)>,
+}
+
+/// A monitoring file for `year`: every active programme reported; the start year's APBD line 70
+/// to 100 % spent; the indicator's actual near its target where the year has one.
+fn monitoring_yaml(year: i32, programs: &[Reported]) -> String {
+    let mut rng = Lcg(0x0E7A_u64 + year as u64);
+    let mut out = String::with_capacity(programs.len() * 200 + 256);
+    let _ = write!(
+        out,
+        "year: {year}\ndate: {}-01-31\nreported_by: BAPPEDA\nprograms:\n",
+        year + 1
+    );
+    for p in programs.iter().filter(|p| p.start <= year && year <= p.end) {
+        let (status, progress) = if p.end == year && rng.below(5) != 0 {
+            ("done", 100)
+        } else if rng.below(4) == 0 {
+            ("delayed", 10 + rng.below(40))
+        } else {
+            ("on_track", 20 + rng.below(70))
+        };
+        let _ = write!(
+            out,
+            "  {}:\n    status: {status}\n    progress: {progress}\n",
+            p.id
+        );
+        if p.start == year {
+            let spent = p.apbd / 100 * (70 + rng.below(31) as u64);
+            let _ = write!(
+                out,
+                "    budget:\n      - {{ source: apbd, amount: {spent} }}\n    outputs: [Dokumen rancangan dan standar operasional]\n"
+            );
+        }
+        if let Some((_, target)) = p.targets.iter().find(|(y, _)| *y == year) {
+            let actual = target - rng.below(8) as i32 + 2;
+            let _ = write!(
+                out,
+                "    indicators:\n      \"{}\": {actual}\n",
+                p.indicator
+            );
+        }
+        if status == "delayed" {
+            out.push_str("    obstacles: Pengadaan barang dan jasa terlambat\n");
+        }
+        if rng.below(10) == 0 {
+            let _ = writeln!(
+                out,
+                "    evidence: [https://nusasintetis.go.id/bukti/{}]",
+                p.id.to_lowercase()
+            );
+        }
+    }
+    if year == START + 1 {
+        out.push_str(
+            "assessment:\n  baseline: { score: 3.2 }\n  output: { score: 3.0 }\n  \
+             outcome: { score: 3.4 }\n  impact: { score: 2.9 }\n  quick_win: { score: 4.1 }\n",
+        );
+    }
+    out
 }
 
 fn masterplan_yaml() -> String {

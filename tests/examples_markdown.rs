@@ -66,3 +66,42 @@ fn makassar_books_and_draft() {
         insta::assert_snapshot!(format!("makassar_draft_{name}"), doc.markdown);
     }
 }
+
+/// The evaluation report of one reported year of an example.
+fn evaluation(example: &str, year: i32) -> masterplan::render::Document {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(example);
+    let checked = masterplan::check(&root);
+    assert!(
+        !checked.has_errors(),
+        "{example}: {:?}",
+        checked.diagnostics
+    );
+    let project = checked.project.as_ref().expect("loads");
+    let taxonomy = checked.taxonomy.as_ref().expect("taxonomy");
+    let plan = masterplan::plan::plan(project, taxonomy);
+    let evaluation =
+        masterplan::evaluation::evaluate(project, &plan, year).expect("the year evaluates");
+    masterplan::render::evaluation::render_evaluation(
+        project,
+        &plan,
+        &evaluation,
+        &RenderOptions::default(),
+    )
+    .expect("renders")
+}
+
+#[test]
+fn banggai_evaluation_2023() {
+    let doc = evaluation("banggai", 2023);
+    assert_eq!(doc.file_name, "evaluasi-2023.md");
+    insta::assert_snapshot!("banggai_evaluation_2023", doc.markdown);
+}
+
+#[test]
+fn banggai_evaluation_2024() {
+    let doc = evaluation("banggai", 2024);
+    assert_eq!(doc.file_name, "evaluasi-2024.md");
+    insta::assert_snapshot!("banggai_evaluation_2024", doc.markdown);
+}

@@ -58,7 +58,7 @@ impl std::ops::Deref for Formats {
     }
 }
 
-fn parse_formats(raw: &str) -> Result<Formats, String> {
+pub(super) fn parse_formats(raw: &str) -> Result<Formats, String> {
     let mut formats = Vec::new();
     for piece in raw.split(|c: char| c == ',' || c.is_whitespace()) {
         if piece.is_empty() {
@@ -93,7 +93,7 @@ fn parse_formats(raw: &str) -> Result<Formats, String> {
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-enum PaperArg {
+pub(super) enum PaperArg {
     A4,
     F4,
     Letter,
@@ -101,43 +101,11 @@ enum PaperArg {
 
 pub fn run(args: &GenerateArgs) -> i32 {
     let messages = Some(&args.messages);
-    if !super::require_project_dir(messages, &args.dir) {
-        return EXIT_USAGE;
-    }
-    if let Some(t) = &args.templates
-        && !t.is_dir()
-    {
-        super::fail_with(
-            messages,
-            "E9003",
-            Some(t),
-            &format!("--templates {} is not a folder", t.display()),
-            Some(
-                "name a folder of templates, e.g. one written by `masterplan templates export DIR`",
-            ),
-        );
-        return EXIT_USAGE;
-    }
-    let date = match build_date(args.draft) {
-        Ok(d) => d,
-        Err(e) => {
-            super::fail_with(
-                messages,
-                "E9004",
-                None,
-                &e,
-                Some("unset SOURCE_DATE_EPOCH or set it to e.g. 1795392000 (2026-11-23)"),
-            );
-            return EXIT_USAGE;
-        }
+    let date = match prepare(&args.dir, args.templates.as_deref(), args.draft, messages) {
+        Ok(date) => date,
+        Err(code) => return code,
     };
-
-    let mut checked = masterplan::check::check_with_templates(&args.dir, args.templates.as_deref());
-    checked.diagnostics.extend(super::template_warnings(
-        &args.dir,
-        args.templates.as_deref(),
-    ));
-    args.messages.print(&checked);
+    let checked = check_project(&args.dir, args.templates.as_deref(), &args.messages);
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
         return EXIT_INPUT;
     };
@@ -154,25 +122,121 @@ pub fn run(args: &GenerateArgs) -> i32 {
     };
     let documents = match masterplan::render::render(project, taxonomy, &plan, &options) {
         Ok(d) => d,
-        Err(e) => {
-            // A template error is reported like an input error: located, in the chosen format.
-            let mut failed = masterplan::Checked::default();
-            let d = masterplan::check::render_diagnostic(&e, &args.dir, &mut failed.sources);
-            failed.diagnostics.push(d);
-            args.messages.print(&failed);
-            return EXIT_INPUT;
-        }
+        Err(e) => return report_render_error(&e, &args.dir, &args.messages),
     };
+    write_documents(
+        project,
+        &documents,
+        &Destination {
+            dir: &args.dir,
+            out: args.out.as_deref(),
+            formats: &args.format,
+            paper: args.paper,
+            templates: args.templates.as_deref(),
+            force: args.force,
+            kind: GENERATION,
+        },
+        &args.messages,
+    )
+}
 
-    let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
+/// What every command that writes documents checks before it reads the project: the project
+/// folder, the `--templates` folder, and the build date (SOURCE_DATE_EPOCH; today for drafts).
+/// `Err` carries the exit status, the problem already reported.
+pub(super) fn prepare(
+    dir: &Path,
+    templates: Option<&Path>,
+    draft: bool,
+    messages: Option<&MessageArgs>,
+) -> Result<Option<Date>, i32> {
+    if !super::require_project_dir(messages, dir) {
+        return Err(EXIT_USAGE);
+    }
+    if let Some(t) = templates
+        && !t.is_dir()
+    {
+        super::fail_with(
+            messages,
+            "E9003",
+            Some(t),
+            &format!("--templates {} is not a folder", t.display()),
+            Some(
+                "name a folder of templates, e.g. one written by `masterplan templates export DIR`",
+            ),
+        );
+        return Err(EXIT_USAGE);
+    }
+    build_date(draft).map_err(|e| {
+        super::fail_with(
+            messages,
+            "E9004",
+            None,
+            &e,
+            Some("unset SOURCE_DATE_EPOCH or set it to e.g. 1795392000 (2026-11-23)"),
+        );
+        EXIT_USAGE
+    })
+}
+
+/// Check the project with its template overrides and print the diagnostics.
+pub(super) fn check_project(
+    dir: &Path,
+    templates: Option<&Path>,
+    messages: &MessageArgs,
+) -> masterplan::Checked {
+    let mut checked = masterplan::check::check_with_templates(dir, templates);
+    checked
+        .diagnostics
+        .extend(super::template_warnings(dir, templates));
+    messages.print(&checked);
+    checked
+}
+
+/// A template error is reported like an input error: located, in the chosen format.
+pub(super) fn report_render_error(e: &anyhow::Error, dir: &Path, messages: &MessageArgs) -> i32 {
+    let mut failed = masterplan::Checked::default();
+    let d = masterplan::check::render_diagnostic(e, dir, &mut failed.sources);
+    failed.diagnostics.push(d);
+    messages.print(&failed);
+    EXIT_INPUT
+}
+
+/// Where and how a command writes its documents.
+pub(super) struct Destination<'a> {
+    /// The project folder (images in the Markdown are relative to it).
+    pub dir: &'a Path,
+    /// `--out`; default `<dir>/build`.
+    pub out: Option<&'a Path>,
+    pub formats: &'a [OutFormat],
+    pub paper: PaperArg,
+    pub templates: Option<&'a Path>,
+    pub force: bool,
+    /// The generation kind recorded in the output folder's marker (stale files of the same kind
+    /// are removed).
+    pub kind: &'a str,
+}
+
+/// Typeset the documents in the chosen formats, copy the logo beside the Markdown, and commit
+/// the output folder all or nothing: what `generate` and `evaluate` share. Returns the exit
+/// status.
+pub(super) fn write_documents(
+    project: &masterplan::model::Project,
+    documents: &[masterplan::render::Document],
+    to: &Destination,
+    messages_args: &MessageArgs,
+) -> i32 {
+    let messages = Some(messages_args);
+    let out = to
+        .out
+        .map_or_else(|| to.dir.join("build"), Path::to_path_buf);
     let pdf_options = PdfOptions {
-        paper: paper(args.paper),
+        paper: paper(to.paper),
     };
     let mut files = Vec::new();
-    for doc in &documents {
+    for doc in documents {
         let stem = doc.file_name.strip_suffix(".md").unwrap_or(&doc.file_name);
-        if args.format.contains(&OutFormat::Pdf) {
-            match masterplan::typeset::typeset(&doc.markdown, &args.dir, &pdf_options) {
+        if to.formats.contains(&OutFormat::Pdf) {
+            match masterplan::typeset::typeset(&doc.markdown, to.dir, &pdf_options) {
                 Ok(bytes) => files.push(OutputFile {
                     name: format!("{stem}.pdf"),
                     bytes,
@@ -189,7 +253,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
                 }
             }
         }
-        if args.format.contains(&OutFormat::Md) {
+        if to.formats.contains(&OutFormat::Md) {
             files.push(OutputFile {
                 name: doc.file_name.clone(),
                 bytes: doc.markdown.clone().into_bytes(),
@@ -197,7 +261,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     }
     // The Markdown refers to the logo by its project-relative path; copy it beside the Markdown.
-    if args.format.contains(&OutFormat::Md)
+    if to.formats.contains(&OutFormat::Md)
         && let Some(logo) = &project.masterplan.region.logo
     {
         let name = logo.replace('\\', "/");
@@ -205,7 +269,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
             super::fail_with(
                 messages,
                 "E9013",
-                Some(&args.dir.join(logo)),
+                Some(&to.dir.join(logo)),
                 &format!(
                     "the logo `{logo}` has the name of a generated file; it would replace that output"
                 ),
@@ -213,13 +277,13 @@ pub fn run(args: &GenerateArgs) -> i32 {
             );
             return EXIT_INPUT;
         }
-        match std::fs::read(args.dir.join(logo)) {
+        match std::fs::read(to.dir.join(logo)) {
             Ok(bytes) => files.push(OutputFile { name, bytes }),
             Err(e) => {
                 super::fail_with(
                     messages,
                     "E9017",
-                    Some(&args.dir.join(logo)),
+                    Some(&to.dir.join(logo)),
                     &format!("could not read the logo {logo}: {e}"),
                     None,
                 );
@@ -228,10 +292,10 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     }
 
-    let inputs = output::project_inputs(project, args.templates.as_deref());
-    match output::commit(&out, GENERATION, &files, &inputs, args.force) {
+    let inputs = output::project_inputs(project, to.templates);
+    match output::commit(&out, to.kind, &files, &inputs, to.force) {
         Ok(committed) => {
-            if !args.messages.is_json() {
+            if !messages_args.is_json() {
                 for name in &committed.written {
                     eprintln!("wrote {}", display(&out.join(name)));
                 }
@@ -258,7 +322,7 @@ fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
-fn paper(p: PaperArg) -> Paper {
+pub(super) fn paper(p: PaperArg) -> Paper {
     match p {
         PaperArg::A4 => Paper::A4,
         PaperArg::F4 => Paper::F4,

@@ -1,10 +1,11 @@
-//! Command-line interface: argument parsing (clap) and the four commands. Each command is a
+//! Command-line interface: argument parsing (clap) and the commands. Each command is a
 //! function that returns an exit code; all the work is done by the library.
 //!
 //! Exit codes (stable, documented in docs/reference/commands.md):
 //! 0 success (warnings allowed), 1 errors in the inputs (or templates), 2 wrong usage,
 //! 3 the output could not be written or typeset.
 
+mod evaluate;
 mod generate;
 mod init;
 mod monitoring;
@@ -31,7 +32,8 @@ Examples:
   masterplan generate banggai                 # build/masterplan.md and build/masterplan.pdf
   masterplan generate banggai --draft --split-books --paper f4
   masterplan templates export banggai/templates
-  masterplan monitoring new 2024 banggai     # banggai/monitoring/2024.yaml to fill in";
+  masterplan monitoring new 2024 banggai     # banggai/monitoring/2024.yaml to fill in
+  masterplan evaluate 2024 banggai            # build/evaluasi-2024.md and build/evaluasi-2024.pdf";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -62,6 +64,11 @@ enum Command {
         after_help = "Examples:\n  masterplan generate examples/banggai\n  masterplan generate . --out dist --format md --draft\n  masterplan generate banggai --split-books --paper f4"
     )]
     Generate(generate::GenerateArgs),
+    /// Evaluate one reported year (monitoring/YEAR.yaml): the evaluation report in Markdown and PDF.
+    #[command(
+        after_help = "Examples:\n  masterplan evaluate 2024 examples/banggai\n  masterplan evaluate 2023 . --out dist --format md --draft"
+    )]
+    Evaluate(evaluate::EvaluateArgs),
     /// Work with the document templates: list them, or export them for customising.
     #[command(
         subcommand,
@@ -129,6 +136,31 @@ impl MessageArgs {
             }
         };
         // A closed stdout/stderr (e.g. `| head`) must not turn into a panic or a different exit code.
+        let _ = result;
+    }
+
+    /// Print diagnostics found after a check (e.g. by `evaluate`), quoting source lines from it.
+    pub fn print_diagnostics(
+        &self,
+        diagnostics: &[masterplan::diagnostic::Diagnostic],
+        sources: &masterplan::load::Sources,
+    ) {
+        use std::io::IsTerminal;
+        let result = match self.message_format {
+            Format::Json => report::write(
+                &mut std::io::stdout().lock(),
+                diagnostics,
+                MessageFormat::Json,
+                false,
+            ),
+            Format::Human => report::write_with_sources(
+                &mut std::io::stderr().lock(),
+                diagnostics,
+                MessageFormat::Human,
+                report::use_color(std::io::stderr().is_terminal()),
+                sources,
+            ),
+        };
         let _ = result;
     }
 
@@ -302,6 +334,7 @@ pub fn run() -> i32 {
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Evaluate(args) => evaluate::run(&args),
         Command::Templates(cmd) => templates::run(&cmd),
         Command::Monitoring(cmd) => monitoring::run(&cmd),
         Command::Reference(args) => reference::run(&args),

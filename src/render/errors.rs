@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 
 /// Where each template came from: name -> the override file (built-in templates are absent).
 #[derive(Debug, Default)]
-pub(super) struct Origins(pub(super) HashMap<String, PathBuf>);
+pub(crate) struct Origins(pub(super) HashMap<String, PathBuf>);
 
 /// A template that cannot be compiled or rendered.
 #[derive(Debug, Clone)]

@@ -64,6 +64,33 @@ pub fn decimal(x: f64, max_decimals: usize, language: Language) -> String {
     out
 }
 
+/// An integer scaled by `10^places`, with exactly `places` decimals in the document's number
+/// format: `scaled(330, 2)` is `3,30` (id) or `3.30` (en); `scaled(-25, 1)` is `-2,5`.
+pub fn scaled(n: i128, places: u32, language: Language) -> String {
+    let (thousands, point) = separators(language);
+    scaled_with(n, places, thousands, point)
+}
+
+/// [`scaled`] without grouping and with a decimal point, for Mermaid: `scaled_plain(875, 1)` is
+/// `87.5`.
+pub fn scaled_plain(n: i128, places: usize) -> String {
+    let places = u32::try_from(places.min(6)).unwrap_or(0);
+    let text = scaled_with(n.abs(), places, '\0', '.').replace('\0', "");
+    if n < 0 { format!("-{text}") } else { text }
+}
+
+fn scaled_with(n: i128, places: u32, thousands: char, point: char) -> String {
+    let unit = 10u128.pow(places);
+    let abs = n.unsigned_abs();
+    let int = group(abs / unit, thousands);
+    let sign = if n < 0 { "-" } else { "" };
+    if places == 0 {
+        return format!("{sign}{int}");
+    }
+    let frac = abs % unit;
+    format!("{sign}{int}{point}{frac:0width$}", width = places as usize)
+}
+
 /// Full Rupiah: `Rp1.250.000.000` (id), `Rp1,250,000,000` (en).
 pub fn rupiah(amount: u128, language: Language) -> String {
     let (thousands, _) = separators(language);
@@ -207,6 +234,19 @@ pub fn slug(heading: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scaled_scores_and_percentages() {
+        assert_eq!(scaled(330, 2, Language::Id), "3,30");
+        assert_eq!(scaled(330, 2, Language::En), "3.30");
+        assert_eq!(scaled(5, 2, Language::Id), "0,05");
+        assert_eq!(scaled(-25, 2, Language::Id), "-0,25");
+        assert_eq!(scaled(12_345, 1, Language::Id), "1.234,5");
+        assert_eq!(scaled(7, 0, Language::En), "7");
+        assert_eq!(scaled_plain(875, 1), "87.5");
+        assert_eq!(scaled_plain(-12_345, 1), "-1234.5");
+        assert_eq!(scaled_plain(330, 2), "3.30");
+    }
 
     #[test]
     fn rupiah_full() {

@@ -291,6 +291,144 @@ const ASPECTS: &[(&str, &str, &str)] = &[
     ("superstructure", "Suprastruktur", "Superstructure"),
 ];
 
+/// The evaluation report's labels (`masterplan evaluate`), merged into the flat table.
+const EVALUATION: &[(&str, &str, &str)] = &[
+    ("eval_title", "Laporan Evaluasi", "Evaluation Report"),
+    ("eval_summary", "Ringkasan", "Summary"),
+    (
+        "eval_scorecard",
+        "Penilaian Lima Dimensi",
+        "The Five Dimensions",
+    ),
+    (
+        "eval_programs",
+        "Status Pelaksanaan Program",
+        "Programme Status",
+    ),
+    ("eval_budget", "Realisasi Anggaran", "Budget Realisation"),
+    (
+        "eval_indicators",
+        "Capaian Indikator",
+        "Indicator Achievement",
+    ),
+    ("eval_quick_wins", "Quick Win", "Quick Wins"),
+    ("eval_notes", "Catatan Pelaksanaan", "Implementation Notes"),
+    ("eval_index", "Indeks akhir", "Final index"),
+    ("eval_change", "Perubahan", "Change"),
+    ("eval_weight", "Bobot (%)", "Weight (%)"),
+    ("eval_weighted", "Nilai Tertimbang", "Weighted"),
+    ("eval_method", "Cara Penilaian", "How Obtained"),
+    ("eval_self_assessed", "penilaian mandiri", "self-assessed"),
+    ("eval_derived", "turunan dari data", "derived from the data"),
+    (
+        "eval_status_by_dimension",
+        "Status per Dimensi",
+        "Status by Dimension",
+    ),
+    ("eval_active", "Program aktif", "Active programmes"),
+    (
+        "eval_quick_wins_delivered",
+        "Quick win terlaksana / jatuh tempo",
+        "Quick wins delivered / due",
+    ),
+    ("status", "Status", "Status"),
+    ("progress", "Progres (%)", "Progress (%)"),
+    ("planned", "Rencana", "Planned"),
+    ("realised", "Realisasi", "Realised"),
+    ("absorption", "Serapan", "Absorption"),
+    ("over_plan", "melebihi rencana", "above plan"),
+    ("outside_schedule", "di luar jadwal", "outside its schedule"),
+    (
+        "eval_by_dimension_source",
+        "Per Dimensi dan Sumber Dana",
+        "By Dimension and Source",
+    ),
+    ("eval_by_source", "Per Sumber Dana", "By Source"),
+    ("eval_by_program", "Per Program", "By Programme"),
+    (
+        "eval_absorption_chart",
+        "Serapan anggaran per dimensi",
+        "Budget absorption by dimension",
+    ),
+    (
+        "eval_achievement_chart",
+        "Capaian indikator",
+        "Indicator achievement",
+    ),
+    ("eval_score_chart", "Skor per dimensi", "Score by dimension"),
+    (
+        "eval_year_targets",
+        "Target dan Realisasi",
+        "Targets and Actuals",
+    ),
+    ("eval_history", "Riwayat Capaian", "History"),
+    ("target", "Target", "Target"),
+    ("actual", "Realisasi", "Actual"),
+    ("achievement", "Capaian", "Achievement"),
+    ("direction", "Arah", "Direction"),
+    ("direction_increase", "naik", "up"),
+    ("direction_decrease", "turun", "down"),
+    (
+        "eval_behind",
+        "Program Terlambat dan Kendala",
+        "Behind Schedule and Obstacles",
+    ),
+    ("obstacles", "Kendala", "Obstacles"),
+    ("eval_evidence", "Daftar Bukti", "Evidence"),
+    (
+        "eval_not_reported",
+        "Program yang Tidak Dilaporkan",
+        "Programmes Not Reported",
+    ),
+    ("evidence", "Bukti", "Evidence"),
+    ("delivery", "Keterangan", "Delivery"),
+    (
+        "delivery_on_time",
+        "terlaksana tepat waktu",
+        "delivered on time",
+    ),
+    ("delivery_late", "terlaksana terlambat", "delivered late"),
+    ("delivery_in_progress", "dalam pelaksanaan", "in progress"),
+    (
+        "delivery_not_delivered",
+        "tidak terlaksana",
+        "not delivered",
+    ),
+    ("reason_delayed", "terlambat", "delayed"),
+    (
+        "reason_not_started",
+        "belum dimulai padahal dijadwalkan",
+        "not started though scheduled",
+    ),
+    (
+        "reason_past_end",
+        "melewati tahun akhir tanpa selesai",
+        "past its end year, not done",
+    ),
+    ("report_file", "Berkas monitoring", "Monitoring file"),
+    ("reported_by", "Disusun oleh", "Compiled by"),
+    ("report_date", "Tanggal laporan", "Report date"),
+];
+
+/// Programme statuses of a monitoring file, and `not_reported`.
+const STATUSES: &[(&str, &str, &str)] = &[
+    ("not_started", "Belum dimulai", "Not started"),
+    ("on_track", "Sesuai jadwal", "On track"),
+    ("delayed", "Terlambat", "Delayed"),
+    ("done", "Selesai", "Done"),
+    ("cancelled", "Dibatalkan", "Cancelled"),
+    ("not_reported", "Tidak dilaporkan", "Not reported"),
+];
+
+/// The five dimensions of the yearly evaluation.
+const EVALUATION_DIMENSIONS: &[(&str, &str, &str)] = &[
+    ("baseline", "Baseline", "Baseline"),
+    ("output", "Output", "Output"),
+    ("outcome", "Outcome", "Outcome"),
+    ("impact", "Impact", "Impact"),
+    ("quick_win", "Quick Win", "Quick Win"),
+];
+
 fn table(rows: &[(&str, &str, &str)], language: Language) -> BTreeMap<String, String> {
     rows.iter()
         .map(|(k, id, en)| {
@@ -313,16 +451,26 @@ pub struct Labels {
     pub sources: BTreeMap<String, String>,
     pub horizons: BTreeMap<String, String>,
     pub aspects: BTreeMap<String, String>,
+    /// Monitoring statuses (`t.statuses.on_track`) and `not_reported`.
+    pub statuses: BTreeMap<String, String>,
+    /// The evaluation's five dimensions (`t.evaluation_dimensions.quick_win`).
+    pub evaluation_dimensions: BTreeMap<String, String>,
 }
 
 impl Labels {
     pub fn new(language: Language) -> Labels {
         Labels {
-            strings: table(LABELS, language),
+            strings: {
+                let mut strings = table(LABELS, language);
+                strings.extend(table(EVALUATION, language));
+                strings
+            },
             categories: table(CATEGORIES, language),
             sources: table(SOURCES, language),
             horizons: table(HORIZONS, language),
             aspects: table(ASPECTS, language),
+            statuses: table(STATUSES, language),
+            evaluation_dimensions: table(EVALUATION_DIMENSIONS, language),
         }
     }
 
@@ -623,7 +771,24 @@ mod tests {
         assert_eq!(id.get("missing-key"), "missing-key");
         let keys: std::collections::BTreeSet<&str> = LABELS.iter().map(|r| r.0).collect();
         assert_eq!(keys.len(), LABELS.len(), "duplicate label key");
-        for nested in ["categories", "sources", "horizons", "aspects"] {
+        let evaluation: std::collections::BTreeSet<&str> = EVALUATION.iter().map(|r| r.0).collect();
+        assert_eq!(
+            evaluation.len(),
+            EVALUATION.len(),
+            "duplicate evaluation label key"
+        );
+        assert!(
+            keys.is_disjoint(&evaluation),
+            "an evaluation label hides a masterplan label"
+        );
+        for nested in [
+            "categories",
+            "sources",
+            "horizons",
+            "aspects",
+            "statuses",
+            "evaluation_dimensions",
+        ] {
             assert!(!keys.contains(nested), "{nested} is a nested table");
         }
     }

@@ -14,6 +14,7 @@
 pub mod context;
 mod errors;
 pub mod escape;
+pub mod evaluation;
 pub mod format;
 pub mod i18n;
 mod lint;
@@ -153,6 +154,34 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "appendix-order.md",
         include_str!("../../templates/document/appendix-order.md"),
+    ),
+    (
+        "evaluation-summary.md",
+        include_str!("../../templates/evaluation/evaluation-summary.md"),
+    ),
+    (
+        "evaluation-scorecard.md",
+        include_str!("../../templates/evaluation/evaluation-scorecard.md"),
+    ),
+    (
+        "evaluation-programs.md",
+        include_str!("../../templates/evaluation/evaluation-programs.md"),
+    ),
+    (
+        "evaluation-budget.md",
+        include_str!("../../templates/evaluation/evaluation-budget.md"),
+    ),
+    (
+        "evaluation-indicators.md",
+        include_str!("../../templates/evaluation/evaluation-indicators.md"),
+    ),
+    (
+        "evaluation-quick-wins.md",
+        include_str!("../../templates/evaluation/evaluation-quick-wins.md"),
+    ),
+    (
+        "evaluation-notes.md",
+        include_str!("../../templates/evaluation/evaluation-notes.md"),
     ),
 ];
 
@@ -363,30 +392,30 @@ fn specs(split_books: bool) -> Vec<DocSpec> {
 
 /// One section of a document, as templates see it (`section.*`).
 #[derive(Debug, Serialize)]
-struct Section {
+pub(crate) struct Section {
     /// `introduction`, `dimension`, `appendix`, ...
-    key: &'static str,
+    pub(crate) key: &'static str,
     /// The template that renders it.
-    template: &'static str,
+    pub(crate) template: &'static str,
     /// Chapter number (BAB n), for numbered chapters.
-    number: Option<usize>,
-    roman: Option<String>,
+    pub(crate) number: Option<usize>,
+    pub(crate) roman: Option<String>,
     /// Plain title (`Pendahuluan`, `Smart Governance`).
-    title: String,
+    pub(crate) title: String,
     /// The level-1 heading text, escaped: `BAB I PENDAHULUAN`.
-    heading: String,
+    pub(crate) heading: String,
     /// Index into `dimensions` for a dimension chapter.
-    dimension: Option<usize>,
+    pub(crate) dimension: Option<usize>,
     /// Quick-win chapter: also give each quick win's details.
-    detail: bool,
+    pub(crate) detail: bool,
     /// Appendix parts, numbered.
-    parts: Vec<Part>,
+    pub(crate) parts: Vec<Part>,
     /// One sentence on what the chapter holds (the "sistematika" in 1.5).
-    outline: String,
+    pub(crate) outline: String,
 }
 
 #[derive(Debug, Serialize)]
-struct Part {
+pub(crate) struct Part {
     key: &'static str,
     no: usize,
     template: String,
@@ -395,33 +424,33 @@ struct Part {
 
 /// The `doc` variable.
 #[derive(Debug, Serialize)]
-struct DocInfo {
-    file_name: &'static str,
-    language: &'static str,
-    title: String,
-    subtitle: Option<String>,
-    book: Option<u8>,
-    region: String,
-    province: Option<String>,
+pub(crate) struct DocInfo {
+    pub(crate) file_name: String,
+    pub(crate) language: &'static str,
+    pub(crate) title: String,
+    pub(crate) subtitle: Option<String>,
+    pub(crate) book: Option<u8>,
+    pub(crate) region: String,
+    pub(crate) province: Option<String>,
     /// `2023–2032`.
-    period: String,
-    start_year: i32,
-    end_year: i32,
+    pub(crate) period: String,
+    pub(crate) start_year: i32,
+    pub(crate) end_year: i32,
     /// Number of years.
-    years: usize,
+    pub(crate) years: usize,
     /// The year at the foot of the cover.
-    year: i32,
-    draft: bool,
+    pub(crate) year: i32,
+    pub(crate) draft: bool,
     /// Display date, when known.
-    date: Option<String>,
-    logo: Option<String>,
-    author: String,
-    subject: &'static str,
-    keywords: Vec<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) logo: Option<String>,
+    pub(crate) author: String,
+    pub(crate) subject: &'static str,
+    pub(crate) keywords: Vec<String>,
     /// Whether year-column tables go on landscape pages.
-    landscape: bool,
+    pub(crate) landscape: bool,
     /// Where the document is signed: the capital, else the region's name.
-    place: String,
+    pub(crate) place: String,
 }
 
 fn book_subtitle(book: u8, language: Language) -> &'static str {
@@ -642,6 +671,26 @@ fn sections(
     out
 }
 
+/// Render `template` with `ctx`; a failure is a located [`TemplateError`] with a did-you-mean
+/// for a misspelt field. With `lint`, the override templates are first checked for misspelt
+/// fields that a test would hide (see [`lint`]). What every document's rendering goes through.
+fn render_checked(
+    env: &Environment<'static>,
+    origins: &Origins,
+    template: &minijinja::Template<'_, '_>,
+    ctx: &Value,
+    lint: bool,
+) -> anyhow::Result<String> {
+    if lint && let Some(e) = misspelt_in_overrides(env, origins, ctx) {
+        return Err(anyhow::Error::new(e));
+    }
+    template.render(ctx).map_err(|e| {
+        let mut te = errors::template_error(&e, origins);
+        te.suggest_field(|expr| env.compile_expression(expr).ok()?.eval(ctx).ok());
+        anyhow::Error::new(te)
+    })
+}
+
 /// The first misspelt field in an override template (see [`lint`]), as a template error.
 fn misspelt_in_overrides(
     env: &Environment<'static>,
@@ -685,6 +734,13 @@ fn amount_of(v: &Value) -> u128 {
         return s.trim().parse().unwrap_or(0);
     }
     0
+}
+
+fn amount_signed(v: &Value) -> i128 {
+    if let Ok(n) = i64::try_from(v.clone()) {
+        return i128::from(n);
+    }
+    i128::try_from(amount_of(v)).unwrap_or(i128::MAX)
 }
 
 /// A number for display: integers grouped, floats with up to `decimals` decimals; text as is.
@@ -822,7 +878,7 @@ pub fn fuel_budget(project: &Project) -> u64 {
 }
 
 /// Build the environment: built-in templates, overrides, filters.
-fn environment(
+pub(crate) fn environment(
     language: Language,
     overrides: Option<&Path>,
     fuel: u64,
@@ -875,6 +931,22 @@ fn environment(
     env.add_filter("rupiah_short", move |state: &State, v: Value| {
         defined(state, &v)?;
         Ok::<_, minijinja::Error>(format::rupiah_short(amount_of(&v), lang))
+    });
+    // Evaluation figures are integers scaled by 100 (scores) or 10 (percentages).
+    env.add_filter("score", move |state: &State, v: Value| {
+        defined(state, &v).map(|()| format::scaled(amount_signed(&v), 2, lang))
+    });
+    env.add_filter("signed_score", move |state: &State, v: Value| {
+        defined(state, &v)?;
+        let n = amount_signed(&v);
+        let body = format::scaled(n, 2, lang);
+        Ok::<_, minijinja::Error>(if n > 0 { format!("+{body}") } else { body })
+    });
+    env.add_filter("tenths", move |state: &State, v: Value| {
+        defined(state, &v).map(|()| format::scaled(amount_signed(&v), 1, lang))
+    });
+    env.add_filter("chart_scaled", |state: &State, v: Value, places: usize| {
+        defined(state, &v).map(|()| format::scaled_plain(amount_signed(&v), places))
     });
     env.add_filter(
         "number",
@@ -1020,6 +1092,7 @@ pub fn render(
     base.insert("commitment", Value::from(Serde(&shared.commitment)));
     base.insert("team", Value::from(Serde(&shared.team)));
     base.insert("legal_basis", Value::from(Serde(&legal_basis)));
+    base.insert("weights", Value::from(Serde(mp.weights())));
     base.insert(
         "framework",
         Value::from(Serde(taxonomy.label.as_ref().map(|l| l.get(language)))),
@@ -1031,7 +1104,7 @@ pub fn render(
     let mut documents = Vec::new();
     for spec in specs(options.split_books) {
         let doc = DocInfo {
-            file_name: spec.file_name,
+            file_name: spec.file_name.to_string(),
             language: language.key(),
             title: title.clone(),
             subtitle: spec.book.map(|b| book_subtitle(b, language).to_string()),
@@ -1069,16 +1142,8 @@ pub fn render(
         ctx.insert("doc", Value::from(Serde(&doc)));
         ctx.insert("sections", Value::from(Serde(&sections)));
         let ctx = Value::from(ctx);
-        if documents.is_empty()
-            && let Some(e) = misspelt_in_overrides(&env, &origins, &ctx)
-        {
-            return Err(anyhow::Error::new(e));
-        }
-        let raw = template.render(&ctx).map_err(|e| {
-            let mut te = errors::template_error(&e, &origins);
-            te.suggest_field(|expr| env.compile_expression(expr).ok()?.eval(&ctx).ok());
-            anyhow::Error::new(te)
-        })?;
+        // The overrides are checked for misspelt fields once (the books share their context).
+        let raw = render_checked(&env, &origins, &template, &ctx, documents.is_empty())?;
         documents.push(Document {
             file_name: spec.file_name.to_string(),
             markdown: finish(&raw),
