@@ -88,13 +88,14 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
     let mut maxs = vec![pad + size; ncols];
     let mut measure = |c: usize, cell: &Prepared, numeric: bool| {
         if let (Some(lo), Some(hi)) = (mins.get_mut(c), maxs.get_mut(c)) {
-            // Numbers and amounts ("12,5 %") are never wrapped.
+            // Numbers and amounts ("12,5 %") are never wrapped, and a word is never cut
+            // (only an over-long one, past ten ems, such as a path without break points).
             let narrowest = if numeric {
                 cell.max_width()
             } else {
-                cell.min_word_width()
+                cell.min_word_width().min(cap)
             };
-            *lo = lo.max(narrowest.min(cap) + pad);
+            *lo = lo.max(narrowest + pad);
             *hi = hi.max(cell.max_width() + pad);
         }
     };
@@ -222,6 +223,113 @@ fn share_years(years: &[usize], widths: &mut [f32], mins: &[f32]) {
     }
 }
 
+/// Each column's alignment: as the Markdown says, or right for columns of numbers.
+fn alignments(t: &Table, ncols: usize) -> Vec<HAlign> {
+    (0..ncols)
+        .map(
+            |c| match t.align.get(c).copied().unwrap_or(Align::Default) {
+                Align::Left => HAlign::Left,
+                Align::Center => HAlign::Center,
+                Align::Right => HAlign::Right,
+                Align::Default => {
+                    let mut any = false;
+                    let all = t.rows.iter().all(|r| match r.get(c) {
+                        Some(cell) => {
+                            let s = plain_text(cell);
+                            if s.is_empty() {
+                                true
+                            } else {
+                                any = true;
+                                looks_numeric(&s)
+                            }
+                        }
+                        None => true,
+                    });
+                    if all && any {
+                        HAlign::Right
+                    } else {
+                        HAlign::Left
+                    }
+                }
+            },
+        )
+        .collect()
+}
+
+/// The table prepared at the largest size from TABLE_SIZE down to TABLE_MIN_SIZE (in quarter
+/// points) at which every column's unbreakable content fits `avail`; `None` if none does.
+fn fitted(t: &Table, ncols: usize, aligns: &[HAlign], avail: f32) -> Option<Prepped> {
+    let at = prepare(t, ncols, aligns, style::TABLE_SIZE);
+    let need: f32 = at.mins.iter().sum();
+    if need <= avail + 0.01 {
+        return Some(at);
+    }
+    // Widths scale with the size (padding apart): start from the proportional guess.
+    let pad = ncols as f32 * 2.0 * style::CELL_PAD_X;
+    let guess = style::TABLE_SIZE * (avail - pad).max(0.0) / (need - pad).max(1.0);
+    let mut size = ((guess * 4.0).floor() / 4.0).min(style::TABLE_SIZE - 0.25);
+    while size >= style::TABLE_MIN_SIZE - 0.001 {
+        let p = prepare(t, ncols, aligns, size);
+        if p.mins.iter().sum::<f32>() <= avail + 0.01 {
+            return Some(p);
+        }
+        size -= 0.25;
+    }
+    None
+}
+
+/// Whether a table has so many columns that each would get less than about five ems.
+fn many_columns(p: &Prepped, avail: f32) -> bool {
+    let sum_max: f32 = p.maxs.iter().sum();
+    sum_max > avail && p.mins.len() as f32 * p.size * 5.0 > avail
+}
+
+/// A table with year columns cut in two: the columns before the years, the first half of the
+/// years; then the columns before the years again, the second half and the columns after the
+/// years (totals). `None` when there are fewer than four year columns.
+fn split_years(t: &Table) -> Option<(Table, Table)> {
+    let years = year_columns(t);
+    if years.len() < 4 {
+        return None;
+    }
+    let first_year = *years.first()?;
+    let last_year = *years.last()?;
+    let half = years.len().div_ceil(2);
+    let lead: Vec<usize> = (0..first_year).collect();
+    let a: Vec<usize> = lead
+        .iter()
+        .copied()
+        .chain(years[..half].iter().copied())
+        .collect();
+    let ncols = t.head.len();
+    let b: Vec<usize> = lead
+        .iter()
+        .copied()
+        .chain(years[half..].iter().copied())
+        .chain(last_year + 1..ncols)
+        .collect();
+    let pick = |cols: &[usize]| Table {
+        align: cols
+            .iter()
+            .map(|c| t.align.get(*c).copied().unwrap_or(Align::Default))
+            .collect(),
+        head: cols
+            .iter()
+            .map(|c| t.head.get(*c).cloned().unwrap_or_default())
+            .collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| {
+                cols.iter()
+                    .map(|c| r.get(*c).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect(),
+    };
+    Some((pick(&a), pick(&b)))
+}
+
 /// Whether a table is too wide for `avail`: its narrowest setting does not fit, or it has so
 /// many columns that each would get less than about five ems.
 fn too_wide(p: &Prepped, avail: f32) -> bool {
@@ -241,47 +349,42 @@ impl Builder {
         if ncols == 0 {
             return;
         }
-        let aligns: Vec<HAlign> = (0..ncols)
-            .map(
-                |c| match t.align.get(c).copied().unwrap_or(Align::Default) {
-                    Align::Left => HAlign::Left,
-                    Align::Center => HAlign::Center,
-                    Align::Right => HAlign::Right,
-                    Align::Default => {
-                        let mut any = false;
-                        let all = t.rows.iter().all(|r| match r.get(c) {
-                            Some(cell) => {
-                                let s = plain_text(cell);
-                                if s.is_empty() {
-                                    true
-                                } else {
-                                    any = true;
-                                    looks_numeric(&s)
-                                }
-                            }
-                            None => true,
-                        });
-                        if all && any {
-                            HAlign::Right
-                        } else {
-                            HAlign::Left
-                        }
-                    }
-                },
-            )
-            .collect();
+        let aligns = alignments(t, ncols);
         let mut p = prepare(t, ncols, &aligns, style::TABLE_SIZE);
-        let switched = !self.landscape && too_wide(&p, frame.width);
+        // Narrower type first (down to TABLE_MIN_SIZE) when that is enough to keep every
+        // unbreakable token whole in portrait; landscape when not, or for many columns.
+        let fits = |p: &Prepped, avail: f32| p.mins.iter().sum::<f32>() <= avail + 0.01;
+        let mut switched = false;
+        if !self.landscape && too_wide(&p, frame.width) {
+            match fitted(t, ncols, &aligns, frame.width) {
+                Some(small) if !many_columns(&p, frame.width) => p = small,
+                _ => switched = true,
+            }
+        }
         let frame = if switched {
             self.enter_landscape();
             self.full_frame()
         } else {
             frame
         };
-        let sum_min: f32 = p.mins.iter().sum();
-        if sum_min > frame.width + 0.01 {
-            let size = (style::TABLE_SIZE * frame.width / sum_min).max(style::TABLE_MIN_SIZE);
-            p = prepare(t, ncols, &aligns, size);
+        if !fits(&p, frame.width) {
+            match fitted(t, ncols, &aligns, frame.width) {
+                Some(small) => p = small,
+                None => {
+                    // Even the smallest type does not keep every amount whole: the year
+                    // columns go into two stacked tables, the row labels repeated.
+                    if let Some((first, second)) = split_years(t) {
+                        self.table_in(&first, frame, space);
+                        self.table_in(&second, frame, style::PARA_SPACE);
+                        if switched {
+                            self.landscape = false;
+                            self.flow.push(Flow::Break { landscape: false });
+                        }
+                        return;
+                    }
+                    p = prepare(t, ncols, &aligns, style::TABLE_MIN_SIZE);
+                }
+            }
         }
         let years = year_columns(t);
         let natural = even_years(&years, &mut p, frame.width);
@@ -294,6 +397,23 @@ impl Builder {
             self.landscape = false;
             self.flow.push(Flow::Break { landscape: false });
         }
+    }
+
+    /// A table set in the current frame without changing orientation (one of the two halves of
+    /// a split table).
+    fn table_in(&mut self, t: &Table, frame: Frame, space: f32) {
+        let ncols = t.head.len().max(t.align.len());
+        let aligns = alignments(t, ncols);
+        let p = fitted(t, ncols, &aligns, frame.width)
+            .unwrap_or_else(|| prepare(t, ncols, &aligns, style::TABLE_MIN_SIZE));
+        let mut p = p;
+        let years = year_columns(t);
+        let natural = even_years(&years, &mut p, frame.width);
+        let mut widths = distribute(&p.mins, &p.maxs, frame.width);
+        if !natural && !years.is_empty() {
+            share_years(&years, &mut widths, &p.mins);
+        }
+        self.table_pieces(&p, &widths, frame, space);
     }
 
     fn table_pieces(&mut self, p: &Prepped, widths: &[f32], frame: Frame, space: f32) {
