@@ -1,0 +1,197 @@
+//! The typesetting measured from the produced PDF, as a typesetter and a Bupati's office would
+//! review it (issue 12): word positions are read back from the file (`common::words`), and the
+//! checks run on both examples, on the 10-year Banggai project on Letter paper and on a generated
+//! 600-programme project. Each project is generated once per test binary.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::sync::OnceLock;
+
+mod common;
+use common::words::{self, Page};
+use common::{copy_tree, masterplan, repo};
+
+struct Output {
+    name: &'static str,
+    /// The file itself, for what words do not show (page labels).
+    pdf: Vec<u8>,
+    md: String,
+    pages: Vec<Page>,
+}
+
+fn generate_in(name: &'static str, dir: &Path, args: &[&str]) -> Output {
+    let out = masterplan()
+        .arg("generate")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name}: generate {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = fs::read(dir.join("build/masterplan.pdf")).expect("masterplan.pdf written");
+    let md = fs::read_to_string(dir.join("build/masterplan.md")).expect("masterplan.md written");
+    let pages = words::pages(&pdf);
+    Output {
+        name,
+        pdf,
+        md,
+        pages,
+    }
+}
+
+fn example(name: &'static str, example: &str, args: &[&str]) -> Output {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(example);
+    copy_tree(&repo().join("examples").join(example), &dir);
+    generate_in(name, &dir, args)
+}
+
+fn synthetic(name: &'static str, programs: usize) -> Output {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("project");
+    for (file, content) in masterplan::synth::project(programs) {
+        let path = dir.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, content).unwrap();
+    }
+    generate_in(name, &dir, &[])
+}
+
+fn banggai() -> &'static Output {
+    static OUT: OnceLock<Output> = OnceLock::new();
+    OUT.get_or_init(|| example("banggai A4", "banggai", &[]))
+}
+
+fn makassar() -> &'static Output {
+    static OUT: OnceLock<Output> = OnceLock::new();
+    OUT.get_or_init(|| example("makassar A4", "makassar", &[]))
+}
+
+fn banggai_letter() -> &'static Output {
+    static OUT: OnceLock<Output> = OnceLock::new();
+    OUT.get_or_init(|| example("banggai Letter", "banggai", &["--paper", "letter"]))
+}
+
+fn banggai_f4() -> &'static Output {
+    static OUT: OnceLock<Output> = OnceLock::new();
+    OUT.get_or_init(|| example("banggai F4", "banggai", &["--paper", "f4"]))
+}
+
+fn synth600() -> &'static Output {
+    static OUT: OnceLock<Output> = OnceLock::new();
+    OUT.get_or_init(|| synthetic("600 programmes", 600))
+}
+
+fn all() -> Vec<&'static Output> {
+    // Generated on two threads: the 600-programme project is most of the time.
+    std::thread::scope(|s| {
+        let big = s.spawn(synth600);
+        let small = vec![banggai(), makassar(), banggai_letter(), banggai_f4()];
+        let mut v = small;
+        v.push(big.join().unwrap());
+        v
+    })
+}
+
+/// The tokens of the Markdown, trimmed of punctuation and Markdown syntax.
+fn md_tokens(md: &str) -> BTreeSet<String> {
+    md.split(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '`' | '[' | ']' | '(' | ')'))
+        .map(trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn trim(t: &str) -> &str {
+    t.trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
+}
+
+/// Whether a token is a fragment of a broken amount or number: `2.761.665.0`, `11.975.000.`,
+/// `00`, `000`.
+fn number_fragment(t: &str) -> bool {
+    let t = t.strip_prefix("Rp").unwrap_or(t);
+    let t = t.trim_end_matches([',', ';', ':', ')']);
+    // A full stop after a whole amount ends a sentence.
+    let t = match t.strip_suffix('.') {
+        Some(rest) if !number_fragment(rest) => rest,
+        _ => t,
+    };
+    if t.len() >= 2 && t.starts_with('0') && t.as_bytes()[1].is_ascii_digit() {
+        return true;
+    }
+    let groups: Vec<&str> = t.split('.').collect();
+    if groups.len() < 3 || !groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    // An amount: 1-3 digits, then groups of three. A fragment ends in a shorter group or a dot.
+    let last = groups[groups.len() - 1];
+    groups[1..groups.len() - 1].iter().all(|g| g.len() == 3) && last.len() < 3
+}
+
+/// Every body token with a digit or a percent sign, and every word, is one the Markdown has (or
+/// a hyphenated part of one): nothing is cut between characters.
+#[test]
+fn no_amount_percentage_code_or_word_is_split_across_lines() {
+    for out in all() {
+        let tokens = md_tokens(&out.md);
+        let mut bad = Vec::new();
+        for page in &out.pages {
+            for line in page.lines() {
+                let body = line[0].y > 60.0 && line[0].y < page.height - 60.0;
+                if !body {
+                    continue;
+                }
+                for (i, w) in line.iter().enumerate() {
+                    let raw = w.text.as_str();
+                    let t = trim(raw);
+                    let first = i == 0 || line[i - 1].right() + 12.0 < w.x;
+                    if (number_fragment(raw) && !tokens.contains(t))
+                        || (raw == "%" && first && !w.bold)
+                    {
+                        bad.push(format!("page {}: {raw:?}", page.number));
+                        continue;
+                    }
+                    if t.is_empty() || tokens.contains(t) {
+                        continue;
+                    }
+                    let numeric = t.chars().any(|c| c.is_ascii_digit() || c == '%');
+                    let hyphenated = raw.ends_with('-') && tokens.iter().any(|k| k.starts_with(t));
+                    let tail = first && tokens.iter().any(|k| k.ends_with(t));
+                    if numeric && (t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())) {
+                        // Page numbers, chart ticks.
+                        continue;
+                    }
+                    if !(hyphenated || tail) && (numeric || t.chars().all(char::is_alphabetic)) {
+                        bad.push(format!("page {}: {raw:?}", page.number));
+                    }
+                }
+            }
+        }
+        bad.dedup();
+        assert!(
+            bad.is_empty(),
+            "{}: {} split or unknown tokens: {:?}",
+            out.name,
+            bad.len(),
+            &bad[..bad.len().min(40)]
+        );
+    }
+}
+
+#[test]
+fn the_outputs_parse_and_have_pages() {
+    for out in all() {
+        assert!(out.pdf.starts_with(b"%PDF-1.7"), "{}", out.name);
+        assert!(
+            out.pages.len() > 10,
+            "{}: {} pages",
+            out.name,
+            out.pages.len()
+        );
+        assert!(out.md.starts_with("---"), "{}: front matter", out.name);
+    }
+}
