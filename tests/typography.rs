@@ -195,3 +195,141 @@ fn the_outputs_parse_and_have_pages() {
         assert!(out.md.starts_with("---"), "{}: front matter", out.name);
     }
 }
+
+const CM: f32 = 72.0 / 2.54;
+
+/// The signature blocks the Markdown writes: (place-and-date line, office, name).
+fn signatures(md: &str) -> Vec<(String, String, String)> {
+    let lines: Vec<&str> = md.lines().collect();
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(office) = l.strip_prefix("**").and_then(|l| l.strip_suffix("**")) else {
+            continue;
+        };
+        let place = i.checked_sub(2).map(|k| lines[k]).unwrap_or("");
+        if !(place.contains(", ") && place.ends_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
+        let name = lines.get(i + 2).copied().unwrap_or("");
+        let name = name.trim_start_matches("**").trim_end_matches("**");
+        out.push((place.to_string(), office.to_string(), name.to_string()));
+    }
+    out
+}
+
+fn line_text(line: &[common::words::Word]) -> String {
+    let words: Vec<&str> = line.iter().map(|w| w.text.as_str()).collect();
+    words.join(" ")
+}
+
+#[test]
+fn signature_blocks_leave_room_to_sign_on_the_right() {
+    for out in all() {
+        let wanted = signatures(&out.md);
+        assert!(
+            !wanted.is_empty(),
+            "{}: the Markdown has signatures",
+            out.name
+        );
+        let mut found = 0;
+        for page in &out.pages {
+            let lines = page.lines();
+            for (i, line) in lines.iter().enumerate() {
+                let text = line_text(line);
+                let Some((place, _, name)) = wanted.iter().find(|(_, o, _)| *o == text) else {
+                    continue;
+                };
+                found += 1;
+                let office = line;
+                let named = lines[i + 1..]
+                    .iter()
+                    .find(|l| line_text(l) == *name)
+                    .unwrap_or_else(|| panic!("{}: page {}: no {name:?}", out.name, page.number));
+                let gap = named[0].y - office[0].y;
+                assert!(
+                    (3.0 * CM..4.0 * CM).contains(&gap),
+                    "{}: page {}: {gap:.0} pt between office and name",
+                    out.name,
+                    page.number
+                );
+                let above = &lines[i - 1];
+                assert_eq!(
+                    line_text(above),
+                    *place,
+                    "{}: place and date above",
+                    out.name
+                );
+                for l in [above, office, named] {
+                    let left = l[0].x;
+                    assert!(
+                        left > page.width / 2.0,
+                        "{}: page {}: {:?} starts at {left:.0} pt, not on the right",
+                        out.name,
+                        page.number,
+                        line_text(l)
+                    );
+                    let right = l[l.len() - 1].right();
+                    assert!(
+                        right <= page.width - 22.0 * CM / 10.0 + 0.5,
+                        "{}: inside the margin",
+                        out.name
+                    );
+                }
+            }
+        }
+        assert_eq!(found, wanted.len(), "{}: every signature drawn", out.name);
+    }
+}
+
+#[test]
+fn the_commitment_sheet_starts_a_page_with_rows_tall_enough_to_sign() {
+    for out in all() {
+        let heading = out
+            .md
+            .lines()
+            .filter_map(|l| l.strip_prefix("## "))
+            .find(|h| h.contains("Komitmen") || h.contains("Commitment"))
+            .unwrap_or_else(|| panic!("{}: a commitment sheet", out.name));
+        let page = out
+            .pages
+            .iter()
+            .find(|p| {
+                p.lines()
+                    .iter()
+                    .any(|l| line_text(l) == heading && l[0].size > 12.0)
+            })
+            .unwrap_or_else(|| panic!("{}: {heading:?} drawn", out.name));
+        let first = page
+            .lines()
+            .into_iter()
+            .find(|l| l[0].y > 60.0 && l[0].y < page.height - 60.0)
+            .unwrap();
+        assert_eq!(
+            line_text(&first),
+            heading,
+            "{}: page {}",
+            out.name,
+            page.number
+        );
+        // The signature cells: `1.……………………`, one per row.
+        let mut rows = 0;
+        for p in out.pages.iter().filter(|p| p.number >= page.number) {
+            let cells: Vec<&common::words::Word> = p
+                .words
+                .iter()
+                .filter(|w| w.text.contains('.') && w.text.ends_with("……"))
+                .collect();
+            for pair in cells.windows(2) {
+                let pitch = pair[1].y - pair[0].y;
+                assert!(
+                    pitch >= 1.2 * CM,
+                    "{}: page {}: signature rows {pitch:.0} pt apart",
+                    out.name,
+                    p.number
+                );
+            }
+            rows += cells.len();
+        }
+        assert!(rows >= 2, "{}: {rows} signature rows", out.name);
+    }
+}

@@ -15,6 +15,7 @@
 
 mod cover;
 mod paginate;
+mod signature;
 pub mod style;
 mod table;
 pub mod text;
@@ -398,7 +399,18 @@ impl Builder {
 
     fn blocks(&mut self, blocks: &[Block], frame: Frame, spec: &TextSpec, first_space: f32) {
         let mut after = first_space;
+        let mut skip = 0;
         for (k, b) in blocks.iter().enumerate() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if signature::is_signature(&blocks[k..]) {
+                self.signature(&blocks[k..], frame, spec, after);
+                after = style::PARA_SPACE;
+                skip = 2;
+                continue;
+            }
             let from = self.flow.len();
             self.block(b, frame, spec, after);
             after = space_after(b);

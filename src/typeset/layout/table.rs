@@ -54,6 +54,10 @@ struct Prepped {
     maxs: Vec<f32>,
     size: f32,
     leading: f32,
+    /// The least height of a body row (signature rows leave room to sign).
+    min_row: f32,
+    /// The signature column of a commitment sheet.
+    signing: Option<usize>,
 }
 
 fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
@@ -111,6 +115,16 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
             measure(c, cell, numeric);
         }
     }
+    let mut min_row = 0.0;
+    let signing = signing_column(t);
+    if let Some(c) = signing {
+        // Room to sign: rows at least 1.25 cm tall, the signature column at least 4 cm wide.
+        min_row = SIGNING_ROW;
+        if let (Some(lo), Some(hi)) = (mins.get_mut(c), maxs.get_mut(c)) {
+            *lo = lo.max(SIGNING_WIDTH);
+            *hi = hi.max(SIGNING_WIDTH);
+        }
+    }
     Prepped {
         head,
         rows,
@@ -118,6 +132,49 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
         maxs,
         size,
         leading,
+        min_row,
+        signing,
+    }
+}
+
+const MM: f32 = 72.0 / 25.4;
+/// The least height of a row of a signature table (a commitment sheet).
+const SIGNING_ROW: f32 = 12.5 * MM;
+/// The least width of its signature column.
+const SIGNING_WIDTH: f32 = 40.0 * MM;
+
+/// The signature column of a table: the last column, when every body cell of it is a dotted
+/// line to sign on (`1.……………………`), in a table of at least one row.
+fn signing_column(t: &Table) -> Option<usize> {
+    let c = t.head.len().checked_sub(1)?;
+    let dotted = |cell: &Vec<Inline>| {
+        let s = plain_text(cell);
+        let s = s.trim();
+        s.ends_with("……")
+            && s.chars()
+                .all(|c| c == '…' || c == '.' || c.is_ascii_digit())
+    };
+    (!t.rows.is_empty() && t.rows.iter().all(|r| r.get(c).is_some_and(dotted))).then_some(c)
+}
+
+/// A column of personal names ("Nama", "Name", "Kepala", "Head") is set without breaking a
+/// name when the table still fits that way.
+fn keep_names_whole(t: &Table, p: &mut Prepped, avail: f32) {
+    for (c, cell) in t.head.iter().enumerate() {
+        let head = plain_text(cell).trim().to_lowercase();
+        if !matches!(
+            head.as_str(),
+            "nama" | "name" | "kepala" | "head" | "nama kepala"
+        ) {
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (p.mins.get(c).copied(), p.maxs.get(c).copied()) else {
+            continue;
+        };
+        let sum: f32 = p.mins.iter().sum();
+        if sum - lo + hi <= avail + 0.01 {
+            p.mins[c] = hi;
+        }
     }
 }
 
@@ -386,6 +443,7 @@ impl Builder {
                 }
             }
         }
+        keep_names_whole(t, &mut p, frame.width);
         let years = year_columns(t);
         let natural = even_years(&years, &mut p, frame.width);
         let mut widths = distribute(&p.mins, &p.maxs, frame.width);
@@ -448,13 +506,20 @@ impl Builder {
                      cells: &mut [Vec<super::text::SetLine>],
                      from: usize,
                      to: usize,
-                     top: f32| {
+                     top: f32,
+                     foot: f32| {
             for (c, lines) in cells.iter_mut().enumerate() {
                 let x = x_of.get(c).copied().unwrap_or(frame.x) + style::CELL_PAD_X;
                 let end = to.min(lines.len());
                 if from >= end {
                     continue;
                 }
+                // The signature cell sits at the foot of its row, under the room to sign.
+                let top = if Some(c) == p.signing {
+                    top + foot
+                } else {
+                    top
+                };
                 for (k, line) in lines[from..end].iter_mut().enumerate() {
                     let y = top + k as f32 * leading;
                     for mut item in std::mem::take(&mut line.items) {
@@ -495,7 +560,7 @@ impl Builder {
                 h: head_h,
                 fill: style::TABLE_HEAD_BG,
             });
-            place(&mut piece, &mut cells, 0, n, pad_y);
+            place(&mut piece, &mut cells, 0, n, pad_y, 0.0);
             piece.items.push(rule(0.0, 0.9, style::NAVY));
             piece.items.push(rule(head_h, 0.9, style::NAVY));
             piece.keep_with_next = true;
@@ -521,11 +586,13 @@ impl Builder {
             let mut cells = lines_of(row);
             let n = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let cap_lines = if n > fits_lines { 3 } else { quarter };
+            // A signature row is as tall as the room to sign needs.
+            let raise = (p.min_row - (n as f32 * leading + 2.0 * pad_y)).max(0.0);
             let mut from = 0;
             while from < n {
                 let to = (from + cap_lines).min(n);
                 let top = if from == 0 { pad_y } else { 0.0 };
-                let bottom = if to == n { pad_y } else { 0.0 };
+                let bottom = if to == n { pad_y + raise } else { 0.0 };
                 let h = (to - from) as f32 * leading + top + bottom;
                 let mut piece = Piece::new(
                     h,
@@ -550,7 +617,13 @@ impl Builder {
                         fill: style::TABLE_ZEBRA,
                     });
                 }
-                place(&mut piece, &mut cells, from, to, top);
+                let foot = match p.signing.and_then(|c| cells.get(c)) {
+                    Some(sign) if from == 0 && to == n => {
+                        n.saturating_sub(sign.len()) as f32 * leading + raise
+                    }
+                    _ => 0.0,
+                };
+                place(&mut piece, &mut cells, from, to, top, foot);
                 if to == n {
                     piece.items.push(if r + 1 == nrows {
                         rule(h, 0.9, style::NAVY)
