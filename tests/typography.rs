@@ -333,3 +333,65 @@ fn the_commitment_sheet_starts_a_page_with_rows_tall_enough_to_sign() {
         assert!(rows >= 2, "{}: {rows} signature rows", out.name);
     }
 }
+
+/// Justified body lines (11 pt lines followed by another line of the same paragraph: the next
+/// baseline 15 pt below, starting at the same x) and how many of them are loose: word spaces
+/// wider than half an em, or left ragged because they would be.
+fn looseness(out: &Output) -> (usize, usize) {
+    let (mut lines_seen, mut loose) = (0, 0);
+    for page in &out.pages {
+        let lines: Vec<Vec<common::words::Word>> = page
+            .lines()
+            .into_iter()
+            .filter(|l| l.iter().all(|w| (w.size - 11.0).abs() < 0.01))
+            .collect();
+        let right = lines
+            .iter()
+            .map(|l| l[l.len() - 1].right())
+            .fold(0.0, f32::max);
+        for pair in lines.windows(2) {
+            let (line, next) = (&pair[0], &pair[1]);
+            let same_paragraph =
+                (next[0].y - line[0].y - 15.0).abs() < 0.2 && (next[0].x - line[0].x).abs() < 0.2;
+            if !same_paragraph || line.len() < 3 {
+                continue;
+            }
+            lines_seen += 1;
+            let gaps: Vec<f32> = line.windows(2).map(|w| w[1].x - w[0].right()).collect();
+            let mean = gaps.iter().sum::<f32>() / gaps.len() as f32;
+            let ragged = line[line.len() - 1].right() < right - 1.0;
+            if mean > 5.5 || ragged {
+                loose += 1;
+                if std::env::var_os("SHOW_LOOSE").is_some() {
+                    eprintln!(
+                        "{} p{} {mean:.1} {ragged}: {}",
+                        out.name,
+                        page.number,
+                        line_text(line)
+                    );
+                }
+            }
+        }
+    }
+    (lines_seen, loose)
+}
+
+#[test]
+fn at_most_nine_percent_of_justified_lines_are_loose() {
+    for out in all() {
+        let (lines, loose) = looseness(out);
+        assert!(lines > 50, "{}: {lines} justified lines", out.name);
+        let share = loose as f32 / lines as f32;
+        eprintln!(
+            "{}: {loose} of {lines} justified lines loose ({:.1} %)",
+            out.name,
+            share * 100.0
+        );
+        assert!(
+            share <= 0.09,
+            "{}: {loose} of {lines} justified lines are loose ({:.1} %)",
+            out.name,
+            share * 100.0
+        );
+    }
+}

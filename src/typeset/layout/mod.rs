@@ -435,7 +435,8 @@ impl Builder {
                 slug,
             } => self.heading(*level, content, Some(slug), frame, true),
             Block::Paragraph(content) => {
-                let p = Prepared::new(content, *spec);
+                let mut p = Prepared::new(content, *spec);
+                p.hyphenate = Some(self.lang);
                 self.text_pieces(&p, frame, space);
             }
             Block::List { start, items } => self.list(*start, items, frame, spec, space),
