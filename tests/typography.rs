@@ -395,3 +395,90 @@ fn at_most_nine_percent_of_justified_lines_are_loose() {
         );
     }
 }
+
+/// Whether a page starts a chapter (draws a level-1 heading: 19 pt).
+fn starts_chapter(page: &Page) -> bool {
+    page.words.iter().any(|w| (w.size - 19.0).abs() < 0.01)
+}
+
+/// How far down its text area a page is used: the lowest body baseline, as a share of the text
+/// area's height (25 mm margins).
+fn fill(page: &Page) -> f32 {
+    let margin = 25.0 * CM / 10.0;
+    let lowest = page.body().iter().map(|w| w.y).fold(0.0, f32::max);
+    ((lowest - margin) / (page.height - 2.0 * margin)).max(0.0)
+}
+
+#[test]
+fn no_page_but_a_chapters_last_is_under_a_quarter_full() {
+    let mut failures = Vec::new();
+    for out in all() {
+        let mut bad = Vec::new();
+        for (k, page) in out.pages.iter().enumerate().skip(1) {
+            let last_of_chapter = out.pages.get(k + 1).is_none_or(starts_chapter);
+            if !last_of_chapter && fill(page) < 0.25 {
+                bad.push(format!(
+                    "page {} ({:.0} %)",
+                    page.number,
+                    fill(page) * 100.0
+                ));
+            }
+        }
+        if !bad.is_empty() {
+            failures.push(format!("{}: pages under a quarter full: {bad:?}", out.name));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The programme headings of the Markdown (`#### GOV-01 Name`).
+fn programme_headings(md: &str) -> Vec<String> {
+    md.lines()
+        .filter_map(|l| l.strip_prefix("#### "))
+        .filter(|h| {
+            let id = h.split(' ').next().unwrap_or("");
+            id.contains('-') && id.chars().any(|c| c.is_ascii_digit())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_programme_heading_shares_its_page_with_the_start_of_its_table() {
+    let mut failures = Vec::new();
+    for out in all() {
+        let headings = programme_headings(&out.md);
+        assert!(!headings.is_empty(), "{}: programmes", out.name);
+        let mut bad = Vec::new();
+        for h in &headings {
+            let id = h.split(' ').next().unwrap();
+            // The heading's page: its id is drawn in the heading's bold 11.5 pt.
+            let Some(page) = out.pages.iter().find(|p| {
+                p.words
+                    .iter()
+                    .any(|w| w.text == id && (w.size - 11.5).abs() < 0.01)
+            }) else {
+                bad.push(format!("{id}: heading not found"));
+                continue;
+            };
+            // The table's first row ("Kode | GOV-01") at table size, on the same page.
+            let code_cell = page
+                .words
+                .iter()
+                .any(|w| w.text == id && (w.size - 11.5).abs() > 0.01 && w.size < 9.0);
+            if !code_cell {
+                bad.push(format!("{id} (page {})", page.number));
+            }
+        }
+        if !bad.is_empty() {
+            failures.push(format!(
+                "{}: {} of {} programme headings without the start of their table: {:?}",
+                out.name,
+                bad.len(),
+                headings.len(),
+                &bad[..bad.len().min(12)]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

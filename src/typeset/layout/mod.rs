@@ -13,6 +13,7 @@
 //!    contents reserves its page-number column, so its own length never depends on the numbers
 //!    and one pass is enough.
 
+mod balance;
 mod cover;
 mod paginate;
 mod signature;
@@ -397,12 +398,82 @@ impl Builder {
         }
     }
 
+    /// When `blocks` starts with a level-1 heading (in portrait), followed by paragraphs
+    /// taking less than 40 % of a page, then a landscape section: the number of blocks before
+    /// that section.
+    fn landscape_lead(&self, blocks: &[Block]) -> Option<usize> {
+        if self.landscape || !matches!(blocks.first(), Some(Block::Heading { level: 1, .. })) {
+            return None;
+        }
+        let measure = self.landscape_geo.width;
+        let mut height = 0.0;
+        let mut j = 1;
+        while let Some(Block::Paragraph(content)) = blocks.get(j) {
+            let p = Prepared::new(content, TextSpec::body());
+            let lines = (p.max_width() / measure).ceil().max(1.0);
+            height += lines * style::BODY_LEADING + style::PARA_SPACE;
+            j += 1;
+        }
+        let short = height < 0.4 * self.portrait.height;
+        (j > 1 && short && matches!(blocks.get(j), Some(Block::Landscape(_)))).then_some(j)
+    }
+
+    /// The height of the trailing pieces kept with what comes next (a heading and its lead-in).
+    fn kept_tail(&self) -> f32 {
+        let mut h = 0.0;
+        for f in self.flow.iter().rev() {
+            match f {
+                Flow::Piece(p) if p.keep_with_next => h += p.height + p.space_before,
+                _ => break,
+            }
+        }
+        h.min(self.geo().height / 2.0)
+    }
+
+    /// Keep the pieces from `from` on with the next one, when together they take at most a
+    /// third of the page.
+    fn keep_together_from(&mut self, from: usize) {
+        let third = self.geo().height / 3.0;
+        let mut height = 0.0;
+        for f in self.flow.iter().skip(from) {
+            match f {
+                Flow::Piece(p) => height += p.height + p.space_before,
+                Flow::Break { .. } => return,
+            }
+        }
+        if height > third {
+            return;
+        }
+        for f in self.flow.iter_mut().skip(from) {
+            if let Flow::Piece(p) = f {
+                p.keep_with_next = true;
+            }
+        }
+    }
+
     fn blocks(&mut self, blocks: &[Block], frame: Frame, spec: &TextSpec, first_space: f32) {
         let mut after = first_space;
         let mut skip = 0;
+        let mut heading_at: Option<usize> = None;
         for (k, b) in blocks.iter().enumerate() {
             if skip > 0 {
                 skip -= 1;
+                continue;
+            }
+            // A chapter whose short introduction leads into landscape pages is set on the
+            // landscape page, at its width, rather than alone on a portrait page.
+            if let Some(j) = self.landscape_lead(&blocks[k..])
+                && let Some(Block::Landscape(inner)) = blocks.get(k + j)
+            {
+                self.landscape = true;
+                let full = self.full_frame();
+                self.blocks(&blocks[k..k + j], full, spec, after);
+                let space = blocks.get(k + j - 1).map_or(style::PARA_SPACE, space_after);
+                self.blocks(inner, full, spec, space);
+                self.landscape = false;
+                self.flow.push(Flow::Break { landscape: false });
+                after = style::PARA_SPACE;
+                skip = j;
                 continue;
             }
             if signature::is_signature(&blocks[k..]) {
@@ -412,6 +483,18 @@ impl Builder {
                 continue;
             }
             let from = self.flow.len();
+            // A heading's description keeps with the table after it (a programme's heading,
+            // description and the start of its details table share a page).
+            match b {
+                Block::Heading { .. } => heading_at = Some(from),
+                Block::Paragraph(_) => {}
+                Block::Table(_) => {
+                    if let Some(h) = heading_at.take() {
+                        self.keep_together_from(h);
+                    }
+                }
+                _ => heading_at = None,
+            }
             self.block(b, frame, spec, after);
             after = space_after(b);
             // A lead-in of at most three lines: all its lines keep together (a paragraph's
@@ -444,7 +527,8 @@ impl Builder {
             Block::Code { info, text } => {
                 let lang = info.split_whitespace().next().unwrap_or("");
                 if lang.eq_ignore_ascii_case("mermaid") {
-                    let max_h = self.geo().height;
+                    // The first part of a chart shares its page with the heading kept with it.
+                    let max_h = self.geo().height - self.kept_tail() - space - 4.0;
                     // Numbers in chart labels as the document writes them ("2,5").
                     let decimal = match self.lang {
                         Language::Id => ',',

@@ -94,7 +94,7 @@ impl<'a> Paginator<'a> {
 }
 
 /// Height needed to place `flow[i]` together with the pieces it keeps with.
-fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
+pub(super) fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
     let Some(Flow::Piece(first)) = flow.get(i) else {
         return 0.0;
     };
@@ -102,7 +102,7 @@ fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
     let mut k = i;
     let mut count = 0;
     while let Some(Flow::Piece(p)) = flow.get(k) {
-        if !p.keep_with_next || count >= 8 {
+        if !p.keep_with_next || count >= 16 {
             break;
         }
         let Some(Flow::Piece(next)) = flow.get(k + 1) else {
@@ -157,6 +157,14 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
         lang,
         ..
     } = b;
+    let level = |h: usize| headings.get(h).map_or(9, |r| r.level);
+    super::balance::balance(
+        &mut flow,
+        portrait.height,
+        landscape_geo.height,
+        &repeats,
+        &level,
+    );
     let mut pg = Paginator {
         portrait: &portrait,
         landscape: &landscape_geo,

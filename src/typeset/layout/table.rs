@@ -605,9 +605,16 @@ impl Builder {
                 piece.baseline = top + baseline;
                 piece.repeat = repeat;
                 // Within a row that fits on a page, strips keep together; a table that breaks
-                // leaves at least two body rows before the break and carries two after it.
+                // leaves at least three body rows before the break and carries three after it.
+                let edge = if nrows >= 6 {
+                    r < 2 || r + 3 >= nrows
+                } else {
+                    nrows >= 4 && (r == 0 || r + 2 == nrows)
+                };
+                // (Rows kept together at the edges only while three of them fit half a page.)
+                let short_row = n as f32 * leading * 3.0 <= body_h / 2.0;
                 piece.keep_with_next =
-                    n <= fits_lines && (to < n || (nrows >= 4 && (r == 0 || r + 2 == nrows)));
+                    n <= fits_lines && (to < n || (edge && short_row && r + 1 < nrows));
                 if r % 2 == 1 {
                     piece.items.push(Item::Rect {
                         x: frame.x,
