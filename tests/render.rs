@@ -297,7 +297,7 @@ fn front_matter_follows_the_contract() {
     assert_eq!(
         fm,
         vec![
-            "title: Masterplan Smart City Kabupaten Buton 2022-2031",
+            "title: Masterplan Smart City Kabupaten Buton 2022–2031",
             "region: Kabupaten Buton",
             "province: Provinsi Sulawesi Tenggara",
             "period: 2022–2031",

@@ -482,3 +482,22 @@ fn every_programme_heading_shares_its_page_with_the_start_of_its_table() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn the_cover_is_centred_on_the_page() {
+    for out in all() {
+        let cover = &out.pages[0];
+        let lines = cover.lines();
+        assert!(lines.len() >= 4, "{}: cover text", out.name);
+        for line in &lines {
+            let centre = (line[0].x + line[line.len() - 1].right()) / 2.0;
+            assert!(
+                (centre - cover.width / 2.0).abs() <= 1.0,
+                "{}: cover line {:?} centred at {centre:.1} pt, the page at {:.1} pt",
+                out.name,
+                line_text(line),
+                cover.width / 2.0
+            );
+        }
+    }
+}

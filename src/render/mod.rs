@@ -360,11 +360,11 @@ fn book_subtitle(book: u8, language: Language) -> &'static str {
     }
 }
 
-/// The default title: `Masterplan Smart City Kabupaten Buton 2022-2031`.
+/// The default title: `Masterplan Smart City Kabupaten Buton 2022–2031`.
 pub fn default_title(terms: &RegionTerms, start: i32, end: i32, language: Language) -> String {
     match language {
-        Language::Id => format!("Masterplan Smart City {} {start}-{end}", terms.region),
-        Language::En => format!("Smart City Masterplan of {} {start}-{end}", terms.region),
+        Language::Id => format!("Masterplan Smart City {} {start}–{end}", terms.region),
+        Language::En => format!("Smart City Masterplan of {} {start}–{end}", terms.region),
     }
 }
 
@@ -824,7 +824,9 @@ pub fn render(
         .title
         .clone()
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| default_title(&terms, start, end, language));
+        .unwrap_or_else(|| default_title(&terms, start, end, language))
+        // One form for the period everywhere: the plan's years with an en dash.
+        .replace(&format!("{start}-{end}"), &format!("{start}–{end}"));
 
     let overrides = match &options.templates_dir {
         Some(dir) => Some(dir.clone()),

@@ -655,7 +655,7 @@ impl Builder {
                 let label_spec = TextSpec {
                     size: 13.0,
                     leading: 18.0,
-                    color: style::GOLD,
+                    color: style::GOLD_TEXT,
                     ..spec
                 };
                 for line in Prepared::plain(label, label_spec).lines(frame.width) {

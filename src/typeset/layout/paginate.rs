@@ -324,7 +324,8 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
 
     let l = labels(lang);
     let watermark = front.draft.then(|| Item::Watermark {
-        text: "DRAFT".to_string(),
+        // In the document's language: DRAF in Indonesian.
+        text: l.draft.to_uppercase(),
         size: 110.0,
         color: style::WATERMARK,
     });
