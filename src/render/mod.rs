@@ -757,6 +757,13 @@ fn environment(
     env.add_filter("number", move |v: Value, decimals: Option<usize>| {
         number_text(&v, decimals.unwrap_or(2), lang)
     });
+    env.add_filter(
+        "fixed",
+        move |v: Value, decimals: Option<usize>| match f64::try_from(v.clone()) {
+            Ok(f) if v.is_number() => format::fixed(f, decimals.unwrap_or(2), lang),
+            _ => number_text(&v, decimals.unwrap_or(2), lang),
+        },
+    );
     env.add_filter("percent", move |part: Value, whole: Value| {
         let (p, w) = (amount_of(&part), amount_of(&whole));
         if w == 0 {
@@ -765,7 +772,8 @@ fn environment(
         // One decimal, exact: tenths of a percent, rounded half up.
         let tenths = (p.saturating_mul(1000) + w / 2) / w;
         let point = if lang == Language::Id { ',' } else { '.' };
-        format!("{}{point}{} %", tenths / 10, tenths % 10)
+        // A no-break space keeps the sign with its number ("34,9 %") on one line.
+        format!("{}{point}{}\u{a0}%", tenths / 10, tenths % 10)
     });
     env.add_filter("md", |v: Value| escape_value(&v, escape::prose));
     env.add_filter("inline", |v: Value| escape_value(&v, escape::inline));
