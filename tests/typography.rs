@@ -501,3 +501,22 @@ fn the_cover_is_centred_on_the_page() {
         }
     }
 }
+
+#[test]
+fn gantt_labels_are_drawn_as_written() {
+    // "BRD-01 Banggai Wonderful: Branding Destinasi …" keeps its colon in the roadmap chart.
+    let out = banggai();
+    let chart = out
+        .pages
+        .iter()
+        .find(|p| {
+            // Chart labels are set at neither the body, heading nor table size.
+            p.words.iter().any(|w| {
+                w.text == "BRD-01" && [8.75, 11.0, 11.5].iter().all(|s| (w.size - s).abs() > 0.01)
+            })
+        })
+        .expect("the roadmap chart draws BRD-01");
+    let text = chart.text();
+    assert!(text.contains("Wonderful:"), "page {}: {text}", chart.number);
+    assert!(!out.pages.iter().any(|p| p.text().contains("Wonderful –")));
+}
