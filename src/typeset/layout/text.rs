@@ -133,6 +133,19 @@ pub struct Prepared {
     pub hyphenate: Option<Language>,
 }
 
+/// The typographic form of a straight quote: “ ” for `"`, ‘ ’ for `'` (’ also as the
+/// apostrophe): opening at the start of a word or after an opening bracket or a dash.
+fn curly(c: char, before: Option<char>, word_start: bool) -> char {
+    let opening = word_start
+        || before.is_none_or(|b| matches!(b, '(' | '[' | '{' | '–' | '—' | '-' | '/' | '“' | '‘'));
+    match (c, opening) {
+        ('"', true) => '“',
+        ('"', false) => '”',
+        (_, true) => '‘',
+        (_, false) => '’',
+    }
+}
+
 fn breaks_word(c: char) -> bool {
     c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' && c != '\u{2007}'
 }
@@ -181,6 +194,14 @@ impl Prepared {
                         if c.is_control() {
                             continue;
                         }
+                        // Typographic quotes in prose (never in code or URLs).
+                        let c = if (c == '"' || c == '\'') && !code && !url {
+                            let word_start =
+                                b.p.runs.len() == b.word_first && b.run_start == b.p.buf.len();
+                            curly(c, b.p.buf.chars().next_back(), word_start)
+                        } else {
+                            c
+                        };
                         let c = if c > '\u{7f}' { b.substitute(s, c) } else { c };
                         if b.run_style != s {
                             b.flush_run();
@@ -1234,5 +1255,31 @@ mod tests {
         );
         assert!(t.ends_with('…'));
         assert!(fonts::text_width(FontId::Regular, 9.0, &t) <= 80.0);
+    }
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    fn drawn(text: &str) -> String {
+        Prepared::plain(text, TextSpec::body())
+            .lines(1000.0)
+            .into_iter()
+            .flat_map(|l| l.items)
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn straight_quotes_become_typographic_in_prose() {
+        assert_eq!(
+            drawn("predikat \"Baik\" (\"Sangat Baik\") dan 'quick win' Jum'at"),
+            "predikat “Baik” (“Sangat Baik”) dan ‘quick win’ Jum’at"
+        );
     }
 }
