@@ -161,8 +161,9 @@ fn no_amount_percentage_code_or_word_is_split_across_lines() {
                     let numeric = t.chars().any(|c| c.is_ascii_digit() || c == '%');
                     let hyphenated = raw.ends_with('-') && tokens.iter().any(|k| k.starts_with(t));
                     let tail = first && tokens.iter().any(|k| k.ends_with(t));
-                    if numeric && (t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())) {
-                        // Page numbers, chart ticks.
+                    let roman = t.chars().all(|c| "ivxlc".contains(c));
+                    if roman || (numeric && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())) {
+                        // Page numbers (roman in the front matter), chart ticks.
                         continue;
                     }
                     if !(hyphenated || tail) && (numeric || t.chars().all(char::is_alphabetic)) {

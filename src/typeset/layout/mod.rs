@@ -129,6 +129,17 @@ mod tests {
         assert_eq!(chapter_label("Babak baru"), None);
         assert_eq!(chapter_label("KATA PENGANTAR"), None);
     }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "i");
+        assert_eq!(roman(4), "iv");
+        assert_eq!(roman(14), "xiv");
+        assert_eq!(roman(49), "xlix");
+        assert_eq!(page_number(2, Some(5)), "iii");
+        assert_eq!(page_number(5, Some(5)), "1");
+        assert_eq!(page_number(5, None), "6");
+    }
 }
 
 /// The pseudo heading level footnotes are registered at (as link targets; never in the outline).
@@ -197,6 +208,50 @@ fn page_label(lang: Language, x: usize, of: usize) -> String {
     match lang {
         Language::Id => format!("Halaman {x} dari {of}"),
         Language::En => format!("Page {x} of {of}"),
+    }
+}
+
+/// The footer of a front-matter page: "Halaman ii" / "Page ii".
+fn front_page_label(lang: Language, x: usize) -> String {
+    match lang {
+        Language::Id => format!("Halaman {}", roman(x)),
+        Language::En => format!("Page {}", roman(x)),
+    }
+}
+
+/// Lower-case roman numerals (`1` -> `i`, `14` -> `xiv`); `0` is empty.
+fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// A page's printed number: roman in the front matter (before `body`), then arabic from 1.
+fn page_number(index: usize, body: Option<usize>) -> String {
+    match body {
+        Some(b) if index < b => roman(index + 1),
+        Some(b) => (index - b + 1).to_string(),
+        None => (index + 1).to_string(),
     }
 }
 
@@ -1141,5 +1196,6 @@ fn metadata(front: &FrontMatter) -> Metadata {
         subject: front.subject.clone(),
         keywords: front.keywords.clone(),
         language: front.language.tag().to_string(),
+        body_start: None,
     }
 }
