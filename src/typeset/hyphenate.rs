@@ -47,6 +47,9 @@ pub fn points(word: &str, lang: Language) -> Vec<usize> {
     if !eligible(word) {
         return Vec::new();
     }
+    if lang == Language::Id && word.is_ascii() {
+        return indonesian_ascii(word.as_bytes());
+    }
     let raw = match lang {
         Language::Id => indonesian(word),
         Language::En => match english() {
@@ -120,6 +123,68 @@ fn indonesian(word: &str) -> Vec<usize> {
     out
 }
 
+/// [`indonesian`] for an ASCII word, without intermediate allocations, with the LEFT/RIGHT
+/// minimums applied (the common case: it runs for every eligible word of a loose paragraph).
+fn indonesian_ascii(w: &[u8]) -> Vec<usize> {
+    let v = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let n = w.len();
+    let mut out = Vec::new();
+    // Byte offset of each phoneme start and whether it is a vowel, on the stack.
+    let mut units = [(0u8, false); 64];
+    let mut len = 0;
+    let mut k = 0;
+    while k < n && len < units.len() {
+        let c = w[k];
+        let next = w.get(k + 1).copied();
+        let digraph = matches!(
+            (c, next),
+            (b'n', Some(b'g' | b'y')) | (b's', Some(b'y')) | (b'k', Some(b'h'))
+        );
+        units[len] = (k as u8, v(c));
+        len += 1;
+        k += if digraph { 2 } else { 1 };
+    }
+    if k < n {
+        // Longer than 64 phonemes: the general path.
+        return Vec::new();
+    }
+    let units = &units[..len];
+    let mut i = 0;
+    while i < len {
+        if !units[i].1 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < len && !units[j].1 {
+            j += 1;
+        }
+        if j >= len {
+            break;
+        }
+        let split = match j - i - 1 {
+            0 => {
+                let pair = (w[units[i].0 as usize], w[units[j].0 as usize]);
+                (!matches!(
+                    pair,
+                    (b'a', b'i') | (b'a', b'u') | (b'e', b'i') | (b'o', b'i')
+                ))
+                .then_some(j)
+            }
+            1 => Some(i + 1),
+            _ => Some(i + 2),
+        };
+        if let Some(s) = split {
+            let at = units[s].0 as usize;
+            if at >= LEFT && n - at >= RIGHT {
+                out.push(at);
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 fn chars_at(word: &str, at: usize) -> char {
     word[at..].chars().next().unwrap_or(' ')
 }
@@ -152,6 +217,28 @@ mod tests {
         assert_eq!(hyph("bangkrut", Language::Id), "bang-krut");
         assert_eq!(hyph("pembangunan", Language::Id), "pem-ba-ngu-nan");
         assert_eq!(hyph("diselesaikan", Language::Id), "di-se-le-sai-kan");
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for w in [
+            "pemerintahan",
+            "masyarakat",
+            "instrumen",
+            "pantai",
+            "menyanyikan",
+            "aplikasi",
+            "infrastruktur",
+            "kesejahteraan",
+            "pengembangan",
+            "terintegrasi",
+        ] {
+            let general: Vec<usize> = indonesian(w)
+                .into_iter()
+                .filter(|&b| b >= LEFT && w.len() - b >= RIGHT)
+                .collect();
+            assert_eq!(indonesian_ascii(w.as_bytes()), general, "{w}");
+        }
     }
 
     #[test]

@@ -41,16 +41,18 @@ pub(super) fn is_signature(blocks: &[Block]) -> bool {
     else {
         return false;
     };
+    // The cheap tests first: this runs for every paragraph.
+    if !all_bold(office) || all_bold(place) {
+        return false;
+    }
     let place_text = plain_text(place);
     let place_text = place_text.trim();
     let short = |c: &[Inline]| plain_text(c).chars().count() <= 80;
-    short(place)
+    place_text.contains(", ")
+        && place_text.ends_with(|c: char| c.is_ascii_digit())
+        && short(place)
         && short(office)
         && short(name)
-        && !all_bold(place)
-        && place_text.contains(", ")
-        && place_text.ends_with(|c: char| c.is_ascii_digit())
-        && all_bold(office)
 }
 
 impl Builder {

@@ -313,18 +313,18 @@ fn alignments(t: &Table, ncols: usize) -> Vec<HAlign> {
         .collect()
 }
 
-/// The table prepared at the largest size from TABLE_SIZE down to TABLE_MIN_SIZE (in quarter
-/// points) at which every column's unbreakable content fits `avail`; `None` if none does.
-fn fitted(t: &Table, ncols: usize, aligns: &[HAlign], avail: f32) -> Option<Prepped> {
-    let at = prepare(t, ncols, aligns, style::TABLE_SIZE);
+/// The table prepared at the largest size below `at`'s (TABLE_SIZE), in quarter points down to
+/// TABLE_MIN_SIZE, at which every column's unbreakable content fits `avail`; `None` if none
+/// does. Widths scale with the size (padding apart), so the search starts from the
+/// proportional guess and usually needs one or two tries.
+fn shrink(at: &Prepped, t: &Table, ncols: usize, aligns: &[HAlign], avail: f32) -> Option<Prepped> {
     let need: f32 = at.mins.iter().sum();
-    if need <= avail + 0.01 {
-        return Some(at);
-    }
-    // Widths scale with the size (padding apart): start from the proportional guess.
     let pad = ncols as f32 * 2.0 * style::CELL_PAD_X;
-    let guess = style::TABLE_SIZE * (avail - pad).max(0.0) / (need - pad).max(1.0);
-    let mut size = ((guess * 4.0).floor() / 4.0).min(style::TABLE_SIZE - 0.25);
+    let guess = at.size * (avail - pad).max(0.0) / (need - pad).max(1.0);
+    let mut size = ((guess * 4.0).floor() / 4.0).min(at.size - 0.25);
+    if size < style::TABLE_MIN_SIZE - 0.001 {
+        return None;
+    }
     while size >= style::TABLE_MIN_SIZE - 0.001 {
         let p = prepare(t, ncols, aligns, size);
         if p.mins.iter().sum::<f32>() <= avail + 0.01 {
@@ -413,9 +413,13 @@ impl Builder {
         let fits = |p: &Prepped, avail: f32| p.mins.iter().sum::<f32>() <= avail + 0.01;
         let mut switched = false;
         if !self.landscape && too_wide(&p, frame.width) {
-            match fitted(t, ncols, &aligns, frame.width) {
-                Some(small) if !many_columns(&p, frame.width) => p = small,
-                _ => switched = true,
+            if many_columns(&p, frame.width) || fits(&p, frame.width) {
+                switched = true;
+            } else {
+                match shrink(&p, t, ncols, &aligns, frame.width) {
+                    Some(small) => p = small,
+                    None => switched = true,
+                }
             }
         }
         let frame = if switched {
@@ -425,7 +429,7 @@ impl Builder {
             frame
         };
         if !fits(&p, frame.width) {
-            match fitted(t, ncols, &aligns, frame.width) {
+            match shrink(&p, t, ncols, &aligns, frame.width) {
                 Some(small) => p = small,
                 None => {
                     // Even the smallest type does not keep every amount whole: the year
@@ -462,9 +466,11 @@ impl Builder {
     fn table_in(&mut self, t: &Table, frame: Frame, space: f32) {
         let ncols = t.head.len().max(t.align.len());
         let aligns = alignments(t, ncols);
-        let p = fitted(t, ncols, &aligns, frame.width)
-            .unwrap_or_else(|| prepare(t, ncols, &aligns, style::TABLE_MIN_SIZE));
-        let mut p = p;
+        let mut p = prepare(t, ncols, &aligns, style::TABLE_SIZE);
+        if p.mins.iter().sum::<f32>() > frame.width + 0.01 {
+            p = shrink(&p, t, ncols, &aligns, frame.width)
+                .unwrap_or_else(|| prepare(t, ncols, &aligns, style::TABLE_MIN_SIZE));
+        }
         let years = year_columns(t);
         let natural = even_years(&years, &mut p, frame.width);
         let mut widths = distribute(&p.mins, &p.maxs, frame.width);
