@@ -11,8 +11,8 @@
 //!   A 10- or 20-year period gives 1 / 2-5 / 6-n; a 5-year period gives 1 / 2-3 / 4-5. A programme
 //!   belongs to the horizon of its start year.
 //! - **Budget** ([`spread`]): a line with a year counts in that year; a line without one is spread
-//!   evenly over the programme's `start..=end` in whole Rp1.000 ([`SPREAD_UNIT`]), the rest on the
-//!   last year. Years outside
+//!   evenly over the programme's `start..=end` in round figures (four significant digits, at
+//!   least whole Rp1.000: [`spread_unit`]), the rest on the last year. Years outside
 //!   the period (invalid input, rejected by `check`) are counted in the nearest year of the period,
 //!   so the totals still agree.
 
@@ -923,17 +923,30 @@ fn year_slot(year: Year, period: &Period, n: usize) -> Option<usize> {
     (i < n).then_some(i)
 }
 
-/// The unit an amount without a year is spread in: Rp1.000, so a spread share reads as a round
-/// figure (83.333.000, not 83.333.333).
+/// The smallest unit an amount without a year is spread in: Rp1.000.
 pub const SPREAD_UNIT: Amount = 1_000;
 
+/// The unit an even share is rounded down to, so that it reads as a round figure: four
+/// significant digits, at least [`SPREAD_UNIT`] (83.330.000, not 83.333.333 or 83.333.000;
+/// 1.109.000.000, not 1.109.999.000; 2.965.000.000 stays).
+pub fn spread_unit(share: Amount) -> Amount {
+    let mut unit = SPREAD_UNIT;
+    while share / unit >= 10_000 {
+        unit *= 10;
+    }
+    unit
+}
+
 /// Spread `amount` over the years `start..=end`: every year but the last gets the even share
-/// rounded down to a whole [`SPREAD_UNIT`], the last year gets the rest. Returns `(year, amount)`
-/// pairs; their sum is always `amount`. A reversed range is read as a one-year range at `start`.
+/// rounded down to a round figure ([`spread_unit`]), the last year gets the rest. Returns
+/// `(year, amount)` pairs; their sum is always `amount`. A reversed range is read as a one-year
+/// range at `start`.
 pub fn spread(amount: Amount, start: Year, end: Year) -> Vec<(Year, Amount)> {
     let end = end.max(start);
     let count = Amount::from(end.abs_diff(start)) + 1;
-    let share = amount / count / SPREAD_UNIT * SPREAD_UNIT;
+    let even = amount / count;
+    let unit = spread_unit(even);
+    let share = even / unit * unit;
     // `share * (count - 1) <= amount`, so the last year's rest never underflows.
     let last = amount - share * (count - 1);
     (start..=end)
@@ -1249,7 +1262,7 @@ mod tests {
             vec![
                 SourceAmount {
                     source: BudgetSource::Apbd,
-                    amount: 83_333_000
+                    amount: 83_330_000
                 },
                 SourceAmount {
                     source: BudgetSource::Apbn,
@@ -1267,11 +1280,22 @@ mod tests {
 
     #[test]
     fn spread_puts_remainder_on_last_year() {
-        // Shares are whole thousands; the last year takes the rest.
+        // Shares are round figures (four significant digits); the last year takes the rest.
         assert_eq!(
             spread(250_000_000, 2024, 2026),
-            vec![(2024, 83_333_000), (2025, 83_333_000), (2026, 83_334_000)]
+            vec![(2024, 83_330_000), (2025, 83_330_000), (2026, 83_340_000)]
         );
+        assert_eq!(
+            spread(3_329_999_000, 2024, 2026),
+            vec![
+                (2024, 1_109_000_000),
+                (2025, 1_109_000_000),
+                (2026, 1_111_999_000)
+            ]
+        );
+        assert_eq!(spread_unit(999), 1_000);
+        assert_eq!(spread_unit(83_333_333), 10_000);
+        assert_eq!(spread_unit(2_965_000_000), 1_000_000);
         assert_eq!(
             spread(8_895_000_000, 2023, 2025),
             vec![
@@ -1385,13 +1409,13 @@ mod tests {
         );
         let plan = plan(&p, &Taxonomy::default_builtin());
         let gov = &plan.programs[0];
-        // Spread in whole thousands, the rest on the last year.
+        // Spread in round figures (at least whole thousands), the rest on the last year.
         assert_eq!(gov.budget_by_year, vec![33_000, 33_050, 34_000, 0, 0]);
         assert_eq!(gov.budget_total, 100_050);
         let eco = &plan.programs[2];
         assert_eq!(eco.budget_by_year.len(), 5);
         let max = u128::from(u64::MAX);
-        let share = max / 5 / 1_000 * 1_000;
+        let share = max / 5 / spread_unit(max / 5) * spread_unit(max / 5);
         // 999 is less than Rp1.000 a year: all of it in the last year.
         assert_eq!(eco.budget_by_year[0], share);
         assert_eq!(eco.budget_by_year[4], 999 + 10 + max - 4 * share);

@@ -175,8 +175,8 @@ fn draft_marks_markdown_and_pdf_with_the_source_date() {
     let pdf = lopdf::Document::load(dir.join("build/masterplan.pdf")).unwrap();
     let text = pdf.extract_text(&[1]).unwrap_or_default();
     assert!(
-        text.contains("DRAFT"),
-        "watermark on the first page: {text}"
+        text.contains("DRAF"),
+        "watermark (DRAF in Indonesian, DRAFT in English) on the first page: {text}"
     );
 }
 

@@ -114,7 +114,7 @@ fn monitoring_new_writes_every_active_programme_and_checks_clean() {
     // The comments say what the plan says for 2024, in Indonesian, Rupiah with dots.
     assert!(text.contains("# GOV-02 Banggai Satu Data"), "{text}");
     assert!(text.contains("OPD pengampu: DKISP (Dinas Komunikasi"));
-    assert!(text.contains("Anggaran rencana 2024: apbd Rp283.333.000; apbn Rp400.000.000"));
+    assert!(text.contains("Anggaran rencana 2024: apbd Rp283.300.000; apbn Rp400.000.000"));
     assert!(text.contains("Keluaran rencana: Portal Satu Data Banggai"));
     assert!(text.contains("target 2024: 75 persen; baseline 15 persen"));
     // Programmes not active in 2024 are not listed.
@@ -192,7 +192,7 @@ fn monitoring_new_in_an_english_project() {
     new(&dir, "2024").success();
     let text = fs::read_to_string(dir.join("monitoring/2024.yaml")).unwrap();
     assert!(text.contains("Lead OPD: DKISP"), "{text}");
-    assert!(text.contains("Planned budget 2024: apbd Rp283,333,000; apbn Rp400,000,000"));
+    assert!(text.contains("Planned budget 2024: apbd Rp283,300,000; apbn Rp400,000,000"));
     assert!(text.contains("Each OPD fills in its own programmes"));
     assert!(!text.contains("OPD pengampu"));
     let (code, ds) = json_diagnostics(&dir);

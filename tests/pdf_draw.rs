@@ -236,6 +236,7 @@ fn sample() -> Document {
             subject: "Masterplan Smart City 2026–2030".to_string(),
             keywords: vec!["smart city".to_string(), "Banggai".to_string()],
             language: "id".to_string(),
+            body_start: None,
         },
     }
 }

@@ -307,11 +307,12 @@ fn toc_numbers_match_where_headings_landed() {
                 *ty >= *y
                     && *ty <= y + h
                     && (x + fonts::text_width(*font, *size, t) - right).abs() < 0.5
-                    && t.chars().all(|c| c.is_ascii_digit())
+                    && !t.is_empty()
+                    && t.chars().all(|c| c.is_ascii_digit() || "ivxlc".contains(c))
             })
-            .map(|(t, ..)| t.parse::<usize>().unwrap())
+            .map(|(t, ..)| t.to_string())
             .expect("page number");
-        assert_eq!(number, target + 1);
+        assert_eq!(number, printed(*target, doc.metadata.body_start));
         let entry = doc
             .outline
             .iter()
@@ -322,6 +323,25 @@ fn toc_numbers_match_where_headings_landed() {
     }
     // KATA PENGANTAR, BAB I + 3 sections, BAB II + 5 sections.
     assert_eq!(checked, 11);
+}
+
+/// The printed number of page `index` (0-based): lower-case roman before the body, then 1, 2, ….
+fn printed(index: usize, body: Option<usize>) -> String {
+    let roman = |mut n: usize| {
+        let mut out = String::new();
+        for (v, d) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+            while n >= v {
+                out.push_str(d);
+                n -= v;
+            }
+        }
+        out
+    };
+    match body {
+        Some(b) if index < b => roman(index + 1),
+        Some(b) => (index - b + 1).to_string(),
+        None => (index + 1).to_string(),
+    }
 }
 
 #[test]
@@ -338,11 +358,14 @@ fn outline_furniture_and_metadata() {
     assert!(doc.outline.windows(2).all(|w| w[0].page <= w[1].page));
     let n = doc.pages.len();
     assert!(!page_has(&doc.pages[0], "Halaman"));
+    let body = doc.metadata.body_start.expect("front matter before BAB I");
     for (k, p) in doc.pages.iter().enumerate().skip(1) {
-        assert!(
-            page_has(p, &format!("Halaman {} dari {n}", k + 1)),
-            "page {k}"
-        );
+        let want = if k < body {
+            format!("Halaman {}", printed(k, Some(body)))
+        } else {
+            format!("Halaman {} dari {}", k - body + 1, n - body)
+        };
+        assert!(page_has(p, &want), "page {k}: {want}");
         assert!(page_has(p, "Masterplan Smart City Kabupaten Banggai"));
         assert!(!p.items.iter().any(|i| matches!(i, Item::Watermark { .. })));
     }
@@ -373,7 +396,12 @@ fn draft_english_missing_logo() {
     for (k, p) in doc.pages.iter().enumerate() {
         assert!(matches!(p.items.first(), Some(Item::Watermark { text, .. }) if text == "DRAFT"));
         if k > 0 {
-            assert!(page_has(p, &format!("Page {} of {n}", k + 1)));
+            let want = match doc.metadata.body_start {
+                Some(b) if k < b => format!("Page {}", printed(k, Some(b))),
+                Some(b) => format!("Page {} of {}", k - b + 1, n - b),
+                None => format!("Page {} of {n}", k + 1),
+            };
+            assert!(page_has(p, &want), "page {k}: {want}");
             assert!(page_has(p, "23 November 2026"));
         }
     }

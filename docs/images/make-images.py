@@ -75,20 +75,26 @@ def main():
     toc = find(texts, "DAFTAR ISI", "KATA PENGANTAR")
     quick_win = find(texts, "Daftar Quick Win", "Keluaran / Indikator", start=toc + 2)
     gantt = find(texts, "Diagram Peta Jalan", "Quick win", start=toc + 2)
-    # A programme's table that continues on the next page, with its head row repeated.
+    # A programme: its heading, description and details table on one page.
     programme = find(texts, "Perizinan Online dan Mal Pelayanan Publik Digital", "Uraian",
                      start=toc + 2)
+    foreword = find(texts, "KATA PENGANTAR", "BUPATI BANGGAI")
+    budget = find(texts, "Anggaran per Dimensi dan Tahun", "Jumlah", start=toc + 2)
+    commitment = find(texts, "Lembar Komitmen", "Tanda Tangan", start=toc + 2)
     with tempfile.TemporaryDirectory() as tmp:
         save(render(pdf, cover, tmp), "cover.png")
         save(render(pdf, toc, tmp), "toc.png")
         save(render(pdf, quick_win, tmp), "quick-win.png")
         save(render(pdf, gantt, tmp), "gantt.png")
-        save(side_by_side([render(pdf, programme, tmp), render(pdf, programme + 1, tmp)]),
-             "programme-table.png")
+        save(render(pdf, programme, tmp), "programme-table.png")
+        save(render(pdf, foreword, tmp), "foreword-signature.png")
+        save(render(pdf, budget, tmp), "budget-table.png")
+        save(render(pdf, commitment, tmp), "commitment-sheet.png")
         small = [render(pdf, p, tmp, dpi=60) for p in (cover, toc, quick_win, gantt)]
         save(side_by_side(small), "pages.png")
     print(f"pages: cover {cover}, toc {toc}, quick win {quick_win}, gantt {gantt}, "
-          f"programme table {programme}-{programme + 1}")
+          f"programme table {programme}, foreword {foreword}, budget {budget}, "
+          f"commitment {commitment}")
 
 
 if __name__ == "__main__":

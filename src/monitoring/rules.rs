@@ -770,12 +770,12 @@ mod tests {
                 .map(|s| (s.source, s.amount))
                 .collect()
         };
-        assert_eq!(year(2023), [(BudgetSource::Apbd, 333_333_000)]);
-        assert_eq!(year(2024), [(BudgetSource::Apbd, 333_333_000)]);
+        assert_eq!(year(2023), [(BudgetSource::Apbd, 333_300_000)]);
+        assert_eq!(year(2024), [(BudgetSource::Apbd, 333_300_000)]);
         assert_eq!(
             year(2025),
             [
-                (BudgetSource::Apbd, 333_334_000),
+                (BudgetSource::Apbd, 333_400_000),
                 (BudgetSource::Csr, 50_000_000)
             ]
         );

@@ -12,8 +12,8 @@
 //! - [`markdown_cell`]: such Markdown inside a table cell: flattened to one line (newlines become
 //!   spaces; raw HTML is not used in these documents, so no `<br>`), unescaped `|` escaped.
 //! - [`yaml_scalar`]: a front-matter value.
-//! - [`mermaid_text`]: a label inside a Mermaid block: `:` and `;` become an en dash, `#` before
-//!   a digit becomes `No.`, other `#`, commas, brackets and newlines become spaces, quotes `'`.
+//! - [`mermaid_text`]: a label inside a Mermaid block, kept as written: the characters Mermaid
+//!   reads as syntax (`: ; # , [ ] { } " \``) as Mermaid entity codes (`#58;`), newlines spaces.
 
 /// Characters that are backslash-escaped wherever they occur in plain text.
 fn is_special(c: char) -> bool {
@@ -312,39 +312,30 @@ pub fn yaml_scalar(text: &str) -> String {
     out
 }
 
-/// Text safe inside a Mermaid line (task names, section and axis labels, titles): the
-/// characters Mermaid reads as syntax are replaced so the label still reads naturally: `:` and
-/// `;` become an en dash (` – `), `#` before a digit `No. `, other `#`, `,` and brackets a space,
-/// `"` and backticks `'`; whitespace collapses and no dash is left at either end.
+/// Text safe inside a Mermaid line (task names, section and axis labels, titles), kept as the
+/// user wrote it: the characters Mermaid reads as syntax are written as Mermaid entity codes,
+/// which every Mermaid renderer (and the PDF typesetter) shows as the character itself: `:`
+/// `#58;`, `;` `#59;`, `#` `#35;`, `,` `#44;`, brackets and braces `#91;` `#93;` `#123;` `#125;`,
+/// `"` `#quot;`, `` ` `` `#96;`. Line breaks and other controls become spaces.
 pub fn mermaid_text(text: &str) -> String {
-    let mut mapped = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.trim().chars() {
         match c {
-            // Mermaid ends a task label at `:` and a statement at `;`; an en dash reads the same
-            // ("Banggai Wonderful – Branding").
-            ':' | ';' => mapped.push_str(" – "),
-            // `#` starts an entity code; "#1" reads as "No. 1".
-            '#' if chars.peek().is_some_and(char::is_ascii_digit) => mapped.push_str("No. "),
-            '#' | ',' | '[' | ']' | '{' | '}' => mapped.push(' '),
-            '"' | '`' => mapped.push('\''),
-            c if c.is_control() => mapped.push(' '),
-            c => mapped.push(c),
+            ':' => out.push_str("#58;"),
+            ';' => out.push_str("#59;"),
+            '#' => out.push_str("#35;"),
+            ',' => out.push_str("#44;"),
+            '[' => out.push_str("#91;"),
+            ']' => out.push_str("#93;"),
+            '{' => out.push_str("#123;"),
+            '}' => out.push_str("#125;"),
+            '"' => out.push_str("#quot;"),
+            '`' => out.push_str("#96;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
         }
     }
-    let words: Vec<&str> = mapped.split_whitespace().collect();
-    // No dash at either end ("Layanan:" is "Layanan"), and never two in a row.
-    let mut out: Vec<&str> = Vec::with_capacity(words.len());
-    for w in words {
-        if w == "–" && out.last().is_none_or(|last| *last == "–") {
-            continue;
-        }
-        out.push(w);
-    }
-    while out.last() == Some(&"–") {
-        out.pop();
-    }
-    out.join(" ")
+    out
 }
 
 #[cfg(test)]
@@ -431,13 +422,17 @@ mod tests {
         assert_eq!(yaml_scalar(""), "\"\"");
         assert_eq!(
             mermaid_text("Layanan: \"Satu\"; #1,\n baru"),
-            "Layanan – 'Satu' – No. 1 baru"
+            "Layanan#58; #quot;Satu#quot;#59; #35;1#44;  baru"
         );
-        assert_eq!(
-            mermaid_text("Banggai Wonderful: Branding Destinasi"),
-            "Banggai Wonderful – Branding Destinasi"
-        );
-        assert_eq!(mermaid_text(": a :: b; # c:"), "a – b – c");
-        assert_eq!(mermaid_text("10:30"), "10 – 30");
+        assert_eq!(mermaid_text("\"Lapor Buton\""), "#quot;Lapor Buton#quot;");
+        assert_eq!(mermaid_text("10:30"), "10#58;30");
+        // The chart reads the codes back: the text as written.
+        for text in [
+            "Layanan: \"Satu\"; #1, [a] {b}",
+            "\"Lapor Buton\"",
+            "a – b: c",
+        ] {
+            assert_eq!(crate::typeset::chart::clean(&mermaid_text(text)), text);
+        }
     }
 }

@@ -91,6 +91,28 @@ fn scaled_with(n: i128, places: u32, thousands: char, point: char) -> String {
     format!("{sign}{int}{point}{frac:0width$}", width = places as usize)
 }
 
+/// A number with exactly `decimals` decimals, for a column that must read at one precision:
+/// `3,00` and `2,67` (id), `3.00` and `2.67` (en).
+pub fn fixed(x: f64, decimals: usize, language: Language) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let (thousands, point) = separators(language);
+    let text = format!("{:.*}", decimals.min(6), x.abs());
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let zero = text.bytes().all(|b| b == b'0' || b == b'.');
+    let mut out = String::new();
+    if x < 0.0 && !zero {
+        out.push('-');
+    }
+    out.push_str(&group_digits(int_part, thousands));
+    if !frac_part.is_empty() {
+        out.push(point);
+        out.push_str(frac_part);
+    }
+    out
+}
+
 /// Full Rupiah: `Rp1.250.000.000` (id), `Rp1,250,000,000` (en).
 pub fn rupiah(amount: u128, language: Language) -> String {
     let (thousands, _) = separators(language);

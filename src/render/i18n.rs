@@ -125,7 +125,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     (
         "appendix_responsibility",
         "Matriks Tanggung Jawab OPD",
-        "OPD Responsibility Matrix",
+        "Agency Responsibility Matrix",
     ),
     ("appendix_commitment", "Lembar Komitmen", "Commitment Sheet"),
     ("appendix_team", "Tim Penyusun", "The Team"),
@@ -151,9 +151,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("dimension", "Dimensi", "Dimension"),
     ("dimensions", "Dimensi", "Dimensions"),
     ("category", "Kategori", "Category"),
-    ("lead", "OPD Penanggung Jawab", "Lead OPD"),
-    ("lead_short", "OPD", "OPD"),
-    ("support", "OPD Pendukung", "Supporting OPDs"),
+    // English says "agency" ("OPD" is explained once, in the list of regional agencies).
+    ("lead", "OPD Penanggung Jawab", "Lead agency"),
+    ("lead_short", "OPD", "Agency"),
+    ("support", "OPD Pendukung", "Supporting agencies"),
     ("schedule", "Jadwal", "Schedule"),
     ("years", "Tahun", "Years"),
     ("year", "Tahun", "Year"),

@@ -466,11 +466,11 @@ fn book_subtitle(book: u8, language: Language) -> &'static str {
     }
 }
 
-/// The default title: `Masterplan Smart City Kabupaten Buton 2022-2031`.
+/// The default title: `Masterplan Smart City Kabupaten Buton 2022–2031`.
 pub fn default_title(terms: &RegionTerms, start: i32, end: i32, language: Language) -> String {
     match language {
-        Language::Id => format!("Masterplan Smart City {} {start}-{end}", terms.region),
-        Language::En => format!("Smart City Masterplan of {} {start}-{end}", terms.region),
+        Language::Id => format!("Masterplan Smart City {} {start}–{end}", terms.region),
+        Language::En => format!("Smart City Masterplan of {} {start}–{end}", terms.region),
     }
 }
 
@@ -942,8 +942,23 @@ pub(crate) fn environment(
         let body = format::scaled(n, 2, lang);
         Ok::<_, minijinja::Error>(if n > 0 { format!("+{body}") } else { body })
     });
+    env.add_filter(
+        "fixed",
+        move |state: &State, v: Value, decimals: Option<usize>| {
+            defined(state, &v)?;
+            Ok::<_, minijinja::Error>(match f64::try_from(v.clone()) {
+                Ok(f) if v.is_number() => format::fixed(f, decimals.unwrap_or(2), lang),
+                _ => number_text(&v, decimals.unwrap_or(2), lang),
+            })
+        },
+    );
     env.add_filter("tenths", move |state: &State, v: Value| {
         defined(state, &v).map(|()| format::scaled(amount_signed(&v), 1, lang))
+    });
+    // A percentage in tenths, with a no-break space before the sign ("90,4 %"), like `percent`.
+    env.add_filter("tenths_percent", move |state: &State, v: Value| {
+        defined(state, &v)
+            .map(|()| format!("{}\u{a0}%", format::scaled(amount_signed(&v), 1, lang)))
     });
     env.add_filter("chart_scaled", |state: &State, v: Value, places: usize| {
         defined(state, &v).map(|()| format::scaled_plain(amount_signed(&v), places))
@@ -967,7 +982,8 @@ pub(crate) fn environment(
             // One decimal, exact: tenths of a percent, rounded half up.
             let tenths = (p.saturating_mul(1000) + w / 2) / w;
             let point = if lang == Language::Id { ',' } else { '.' };
-            Ok(format!("{}{point}{} %", tenths / 10, tenths % 10))
+            // A no-break space keeps the sign with its number ("34,9 %") on one line.
+            Ok(format!("{}{point}{}\u{a0}%", tenths / 10, tenths % 10))
         },
     );
     env.add_filter("md", |state: &State, v: Value| {
@@ -1057,7 +1073,9 @@ pub fn render(
         .title
         .clone()
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| default_title(&terms, start, end, language));
+        .unwrap_or_else(|| default_title(&terms, start, end, language))
+        // One form for the period everywhere: the plan's years with an en dash.
+        .replace(&format!("{start}-{end}"), &format!("{start}–{end}"));
 
     let overrides = match &options.templates_dir {
         Some(dir) => Some(dir.clone()),

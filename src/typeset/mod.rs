@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod draw;
 pub mod fonts;
+pub mod hyphenate;
 pub mod layout;
 pub mod page;
 

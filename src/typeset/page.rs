@@ -32,6 +32,10 @@ pub struct Metadata {
     pub keywords: Vec<String>,
     /// BCP 47 language tag: `id` or `en`.
     pub language: String,
+    /// The 0-based page index where the body starts (page label `1`); the pages before it are
+    /// front matter, labelled in lower-case roman numerals from the cover (`i`). `None`: every
+    /// page is labelled with its physical number.
+    pub body_start: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

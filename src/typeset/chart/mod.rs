@@ -128,9 +128,44 @@ pub(crate) const AXIS: Rgb = Rgb(0.557, 0.588, 0.627); // axis lines #8E96A0
 pub(crate) const MARK: Rgb = Rgb(0.961, 0.757, 0.259); // quick-win gold #F5C142
 pub(crate) const MARK_EDGE: Rgb = Rgb(0.110, 0.133, 0.169); // #1C222B
 
-/// Replace characters that would upset the drawing stage (controls) and trim.
+/// Decode Mermaid's entity codes (`#58;` for `:`, `#quot;`; how the Markdown escapes label
+/// text), replace characters that would upset the drawing stage (controls) and trim.
 pub(crate) fn clean(text: &str) -> String {
-    text.trim()
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.trim();
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let decoded = after.split_once(';').and_then(|(code, tail)| {
+            let c = match code {
+                "quot" => Some('"'),
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some('\u{a0}'),
+                _ if !code.is_empty()
+                    && code.len() <= 7
+                    && code.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    code.parse::<u32>().ok().and_then(char::from_u32)
+                }
+                _ => None,
+            }?;
+            Some((c, tail))
+        });
+        match decoded {
+            Some((c, tail)) => {
+                out.push(c);
+                rest = tail;
+            }
+            None => {
+                out.push('#');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim()
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

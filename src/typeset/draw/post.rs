@@ -145,6 +145,26 @@ pub fn finish(
     if !language.is_empty() {
         catalog.set("Lang", text_string(language));
     }
+    // Page labels matching the printed numbers: front matter i, ii, …; the body 1, 2, ….
+    if let Some(body) = document
+        .metadata
+        .body_start
+        .filter(|&b| b > 0 && b < page_ids.len())
+    {
+        let style = |s: &[u8]| {
+            Object::Dictionary(Dictionary::from_iter(vec![("S", Object::Name(s.to_vec()))]))
+        };
+        let nums = vec![
+            Object::Integer(0),
+            style(b"r"),
+            Object::Integer(body as i64),
+            style(b"D"),
+        ];
+        catalog.set(
+            "PageLabels",
+            Dictionary::from_iter(vec![("Nums", Object::Array(nums))]),
+        );
+    }
     catalog.set(
         "ViewerPreferences",
         Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),

@@ -83,9 +83,12 @@ fn centred(items: &mut Vec<Item>, text: &str, spec: TextSpec, geo: &Geometry, y:
         ..spec
     };
     let mut y = y;
+    // Centred on the page, like the logo, the rule and the bands (not on the text area, whose
+    // binding margin is wider).
+    let left = (geo.page_w - geo.width) / 2.0;
     for line in Prepared::plain(text, spec).lines(geo.width) {
         for mut item in line.items {
-            translate(&mut item, geo.left, y);
+            translate(&mut item, left, y);
             items.push(item);
         }
         y += spec.leading;

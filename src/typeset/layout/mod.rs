@@ -13,8 +13,10 @@
 //!    contents reserves its page-number column, so its own length never depends on the numbers
 //!    and one pass is enough.
 
+mod balance;
 mod cover;
 mod paginate;
+mod signature;
 pub mod style;
 mod table;
 pub mod text;
@@ -127,6 +129,17 @@ mod tests {
         assert_eq!(chapter_label("Babak baru"), None);
         assert_eq!(chapter_label("KATA PENGANTAR"), None);
     }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(1), "i");
+        assert_eq!(roman(4), "iv");
+        assert_eq!(roman(14), "xiv");
+        assert_eq!(roman(49), "xlix");
+        assert_eq!(page_number(2, Some(5)), "iii");
+        assert_eq!(page_number(5, Some(5)), "1");
+        assert_eq!(page_number(5, None), "6");
+    }
 }
 
 /// The pseudo heading level footnotes are registered at (as link targets; never in the outline).
@@ -195,6 +208,50 @@ fn page_label(lang: Language, x: usize, of: usize) -> String {
     match lang {
         Language::Id => format!("Halaman {x} dari {of}"),
         Language::En => format!("Page {x} of {of}"),
+    }
+}
+
+/// The footer of a front-matter page: "Halaman ii" / "Page ii".
+fn front_page_label(lang: Language, x: usize) -> String {
+    match lang {
+        Language::Id => format!("Halaman {}", roman(x)),
+        Language::En => format!("Page {}", roman(x)),
+    }
+}
+
+/// Lower-case roman numerals (`1` -> `i`, `14` -> `xiv`); `0` is empty.
+fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// A page's printed number: roman in the front matter (before `body`), then arabic from 1.
+fn page_number(index: usize, body: Option<usize>) -> String {
+    match body {
+        Some(b) if index < b => roman(index + 1),
+        Some(b) => (index - b + 1).to_string(),
+        None => (index + 1).to_string(),
     }
 }
 
@@ -396,10 +453,103 @@ impl Builder {
         }
     }
 
+    /// When `blocks` starts with a level-1 heading (in portrait), followed by paragraphs
+    /// taking less than 40 % of a page, then a landscape section: the number of blocks before
+    /// that section.
+    fn landscape_lead(&self, blocks: &[Block]) -> Option<usize> {
+        if self.landscape || !matches!(blocks.first(), Some(Block::Heading { level: 1, .. })) {
+            return None;
+        }
+        let measure = self.landscape_geo.width;
+        let mut height = 0.0;
+        let mut j = 1;
+        while let Some(Block::Paragraph(content)) = blocks.get(j) {
+            let p = Prepared::new(content, TextSpec::body());
+            let lines = (p.max_width() / measure).ceil().max(1.0);
+            height += lines * style::BODY_LEADING + style::PARA_SPACE;
+            j += 1;
+        }
+        let short = height < 0.4 * self.portrait.height;
+        (j > 1 && short && matches!(blocks.get(j), Some(Block::Landscape(_)))).then_some(j)
+    }
+
+    /// The height of the trailing pieces kept with what comes next (a heading and its lead-in).
+    fn kept_tail(&self) -> f32 {
+        let mut h = 0.0;
+        for f in self.flow.iter().rev() {
+            match f {
+                Flow::Piece(p) if p.keep_with_next => h += p.height + p.space_before,
+                _ => break,
+            }
+        }
+        h.min(self.geo().height / 2.0)
+    }
+
+    /// Keep the pieces from `from` on with the next one, when together they take at most a
+    /// third of the page.
+    fn keep_together_from(&mut self, from: usize) {
+        let third = self.geo().height / 3.0;
+        let mut height = 0.0;
+        for f in self.flow.iter().skip(from) {
+            match f {
+                Flow::Piece(p) => height += p.height + p.space_before,
+                Flow::Break { .. } => return,
+            }
+        }
+        if height > third {
+            return;
+        }
+        for f in self.flow.iter_mut().skip(from) {
+            if let Flow::Piece(p) = f {
+                p.keep_with_next = true;
+            }
+        }
+    }
+
     fn blocks(&mut self, blocks: &[Block], frame: Frame, spec: &TextSpec, first_space: f32) {
         let mut after = first_space;
+        let mut skip = 0;
+        let mut heading_at: Option<usize> = None;
         for (k, b) in blocks.iter().enumerate() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            // A chapter whose short introduction leads into landscape pages is set on the
+            // landscape page, at its width, rather than alone on a portrait page.
+            if let Some(j) = self.landscape_lead(&blocks[k..])
+                && let Some(Block::Landscape(inner)) = blocks.get(k + j)
+            {
+                self.landscape = true;
+                let full = self.full_frame();
+                self.blocks(&blocks[k..k + j], full, spec, after);
+                let space = blocks.get(k + j - 1).map_or(style::PARA_SPACE, space_after);
+                self.blocks(inner, full, spec, space);
+                self.landscape = false;
+                self.flow.push(Flow::Break { landscape: false });
+                after = style::PARA_SPACE;
+                skip = j;
+                continue;
+            }
+            if signature::is_signature(&blocks[k..]) {
+                self.signature(&blocks[k..], frame, spec, after);
+                after = style::PARA_SPACE;
+                skip = 2;
+                continue;
+            }
             let from = self.flow.len();
+            // A heading's description keeps with the table after it (a programme's heading,
+            // description and the start of its details table share a page).
+            match b {
+                Block::Heading { .. } => heading_at = Some(from),
+                Block::Paragraph(_) => {}
+                Block::Table(_) => {
+                    if let Some(h) = heading_at.take() {
+                        self.keep_together_from(h);
+                    }
+                }
+                _ => heading_at = None,
+            }
             self.block(b, frame, spec, after);
             after = space_after(b);
             // A lead-in of at most three lines: all its lines keep together (a paragraph's
@@ -423,7 +573,8 @@ impl Builder {
                 slug,
             } => self.heading(*level, content, Some(slug), frame, true),
             Block::Paragraph(content) => {
-                let p = Prepared::new(content, *spec);
+                let mut p = Prepared::new(content, *spec);
+                p.hyphenate = Some(self.lang);
                 self.text_pieces(&p, frame, space);
             }
             Block::List { start, items } => self.list(*start, items, frame, spec, space),
@@ -431,7 +582,8 @@ impl Builder {
             Block::Code { info, text } => {
                 let lang = info.split_whitespace().next().unwrap_or("");
                 if lang.eq_ignore_ascii_case("mermaid") {
-                    let max_h = self.geo().height;
+                    // The first part of a chart shares its page with the heading kept with it.
+                    let max_h = self.geo().height - self.kept_tail() - space - 4.0;
                     // Numbers in chart labels as the document writes them ("2,5").
                     let decimal = match self.lang {
                         Language::Id => ',',
@@ -558,7 +710,7 @@ impl Builder {
                 let label_spec = TextSpec {
                     size: 13.0,
                     leading: 18.0,
-                    color: style::GOLD,
+                    color: style::GOLD_TEXT,
                     ..spec
                 };
                 for line in Prepared::plain(label, label_spec).lines(frame.width) {
@@ -1044,5 +1196,6 @@ fn metadata(front: &FrontMatter) -> Metadata {
         subject: front.subject.clone(),
         keywords: front.keywords.clone(),
         language: front.language.tag().to_string(),
+        body_start: None,
     }
 }

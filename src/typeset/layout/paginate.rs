@@ -6,10 +6,13 @@ use std::collections::HashMap;
 
 use crate::typeset::fonts::{self, FontId};
 use crate::typeset::markdown::FrontMatter;
-use crate::typeset::page::{Document, Item, OutlineEntry, Page};
+use crate::typeset::page::{Document, Item, Metadata, OutlineEntry, Page};
 
 use super::text::{Goto, truncate};
-use super::{Builder, Flow, Geometry, Mark, Piece, labels, metadata, page_label, style, translate};
+use super::{
+    Builder, Flow, Geometry, Mark, Piece, chapter_label, front_page_label, labels, metadata,
+    page_label, page_number, style, translate,
+};
 
 struct Sheet {
     landscape: bool,
@@ -94,7 +97,7 @@ impl<'a> Paginator<'a> {
 }
 
 /// Height needed to place `flow[i]` together with the pieces it keeps with.
-fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
+pub(super) fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
     let Some(Flow::Piece(first)) = flow.get(i) else {
         return 0.0;
     };
@@ -102,7 +105,7 @@ fn chain_height(flow: &[Flow], i: usize, body: f32) -> f32 {
     let mut k = i;
     let mut count = 0;
     while let Some(Flow::Piece(p)) = flow.get(k) {
-        if !p.keep_with_next || count >= 8 {
+        if !p.keep_with_next || count >= 16 {
             break;
         }
         let Some(Flow::Piece(next)) = flow.get(k + 1) else {
@@ -157,6 +160,14 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
         lang,
         ..
     } = b;
+    let level = |h: usize| headings.get(h).map_or(9, |r| r.level);
+    super::balance::balance(
+        &mut flow,
+        portrait.height,
+        landscape_geo.height,
+        &repeats,
+        &level,
+    );
     let mut pg = Paginator {
         portrait: &portrait,
         landscape: &landscape_geo,
@@ -216,6 +227,14 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
     flow.clear();
 
     let total = pg.done.len() + 1;
+    // The body starts at the first chapter (`BAB I …`); what comes before is front matter.
+    let body_start = headings
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.level == 1 && chapter_label(&r.text).is_some())
+        .and_then(|(h, _)| pg.heading_pos.get(h).copied().flatten())
+        .map(|(page, _)| page)
+        .filter(|&p| p > 0);
     let mut extra: Vec<Vec<Item>> = vec![Vec::new(); total];
 
     // Table of contents: leaders, page numbers, links.
@@ -228,7 +247,7 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
             continue;
         };
         let geo = &portrait;
-        let number = (target.0 + 1).to_string();
+        let number = page_number(target.0, body_start);
         let num_w = fonts::text_width(rec.font, rec.size, &number);
         let right = geo.left + geo.width;
         let base = y + rec.last_baseline;
@@ -316,7 +335,8 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
 
     let l = labels(lang);
     let watermark = front.draft.then(|| Item::Watermark {
-        text: "DRAFT".to_string(),
+        // In the document's language: DRAF in Indonesian.
+        text: l.draft.to_uppercase(),
         size: 110.0,
         color: style::WATERMARK,
     });
@@ -365,7 +385,11 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
                 &front.title,
                 chapter,
                 &footer_left,
-                &page_label(lang, index + 1, total),
+                &match body_start {
+                    Some(b) if index < b => front_page_label(lang, index + 1),
+                    Some(b) => page_label(lang, index - b + 1, total - b),
+                    None => page_label(lang, index + 1, total),
+                },
             );
         }
         pages.push(Page {
@@ -377,7 +401,10 @@ pub(super) fn finish(b: Builder, cover: Vec<Item>, front: &FrontMatter) -> Docum
     Document {
         pages,
         outline,
-        metadata: metadata(front),
+        metadata: Metadata {
+            body_start,
+            ..metadata(front)
+        },
     }
 }
 

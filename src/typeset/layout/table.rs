@@ -54,6 +54,10 @@ struct Prepped {
     maxs: Vec<f32>,
     size: f32,
     leading: f32,
+    /// The least height of a body row (signature rows leave room to sign).
+    min_row: f32,
+    /// The signature column of a commitment sheet.
+    signing: Option<usize>,
 }
 
 fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
@@ -88,13 +92,14 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
     let mut maxs = vec![pad + size; ncols];
     let mut measure = |c: usize, cell: &Prepared, numeric: bool| {
         if let (Some(lo), Some(hi)) = (mins.get_mut(c), maxs.get_mut(c)) {
-            // Numbers and amounts ("12,5 %") are never wrapped.
+            // Numbers and amounts ("12,5 %") are never wrapped, and a word is never cut
+            // (only an over-long one, past ten ems, such as a path without break points).
             let narrowest = if numeric {
                 cell.max_width()
             } else {
-                cell.min_word_width()
+                cell.min_word_width().min(cap)
             };
-            *lo = lo.max(narrowest.min(cap) + pad);
+            *lo = lo.max(narrowest + pad);
             *hi = hi.max(cell.max_width() + pad);
         }
     };
@@ -110,6 +115,16 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
             measure(c, cell, numeric);
         }
     }
+    let mut min_row = 0.0;
+    let signing = signing_column(t);
+    if let Some(c) = signing {
+        // Room to sign: rows at least 1.25 cm tall, the signature column at least 4 cm wide.
+        min_row = SIGNING_ROW;
+        if let (Some(lo), Some(hi)) = (mins.get_mut(c), maxs.get_mut(c)) {
+            *lo = lo.max(SIGNING_WIDTH);
+            *hi = hi.max(SIGNING_WIDTH);
+        }
+    }
     Prepped {
         head,
         rows,
@@ -117,6 +132,49 @@ fn prepare(t: &Table, ncols: usize, aligns: &[HAlign], size: f32) -> Prepped {
         maxs,
         size,
         leading,
+        min_row,
+        signing,
+    }
+}
+
+const MM: f32 = 72.0 / 25.4;
+/// The least height of a row of a signature table (a commitment sheet).
+const SIGNING_ROW: f32 = 12.5 * MM;
+/// The least width of its signature column.
+const SIGNING_WIDTH: f32 = 40.0 * MM;
+
+/// The signature column of a table: the last column, when every body cell of it is a dotted
+/// line to sign on (`1.……………………`), in a table of at least one row.
+fn signing_column(t: &Table) -> Option<usize> {
+    let c = t.head.len().checked_sub(1)?;
+    let dotted = |cell: &Vec<Inline>| {
+        let s = plain_text(cell);
+        let s = s.trim();
+        s.ends_with("……")
+            && s.chars()
+                .all(|c| c == '…' || c == '.' || c.is_ascii_digit())
+    };
+    (!t.rows.is_empty() && t.rows.iter().all(|r| r.get(c).is_some_and(dotted))).then_some(c)
+}
+
+/// A column of personal names ("Nama", "Name", "Kepala", "Head") is set without breaking a
+/// name when the table still fits that way.
+fn keep_names_whole(t: &Table, p: &mut Prepped, avail: f32) {
+    for (c, cell) in t.head.iter().enumerate() {
+        let head = plain_text(cell).trim().to_lowercase();
+        if !matches!(
+            head.as_str(),
+            "nama" | "name" | "kepala" | "head" | "nama kepala"
+        ) {
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (p.mins.get(c).copied(), p.maxs.get(c).copied()) else {
+            continue;
+        };
+        let sum: f32 = p.mins.iter().sum();
+        if sum - lo + hi <= avail + 0.01 {
+            p.mins[c] = hi;
+        }
     }
 }
 
@@ -222,6 +280,113 @@ fn share_years(years: &[usize], widths: &mut [f32], mins: &[f32]) {
     }
 }
 
+/// Each column's alignment: as the Markdown says, or right for columns of numbers.
+fn alignments(t: &Table, ncols: usize) -> Vec<HAlign> {
+    (0..ncols)
+        .map(
+            |c| match t.align.get(c).copied().unwrap_or(Align::Default) {
+                Align::Left => HAlign::Left,
+                Align::Center => HAlign::Center,
+                Align::Right => HAlign::Right,
+                Align::Default => {
+                    let mut any = false;
+                    let all = t.rows.iter().all(|r| match r.get(c) {
+                        Some(cell) => {
+                            let s = plain_text(cell);
+                            if s.is_empty() {
+                                true
+                            } else {
+                                any = true;
+                                looks_numeric(&s)
+                            }
+                        }
+                        None => true,
+                    });
+                    if all && any {
+                        HAlign::Right
+                    } else {
+                        HAlign::Left
+                    }
+                }
+            },
+        )
+        .collect()
+}
+
+/// The table prepared at the largest size below `at`'s (TABLE_SIZE), in quarter points down to
+/// TABLE_MIN_SIZE, at which every column's unbreakable content fits `avail`; `None` if none
+/// does. Widths scale with the size (padding apart), so the search starts from the
+/// proportional guess and usually needs one or two tries.
+fn shrink(at: &Prepped, t: &Table, ncols: usize, aligns: &[HAlign], avail: f32) -> Option<Prepped> {
+    let need: f32 = at.mins.iter().sum();
+    let pad = ncols as f32 * 2.0 * style::CELL_PAD_X;
+    let guess = at.size * (avail - pad).max(0.0) / (need - pad).max(1.0);
+    let mut size = ((guess * 4.0).floor() / 4.0).min(at.size - 0.25);
+    if size < style::TABLE_MIN_SIZE - 0.001 {
+        return None;
+    }
+    while size >= style::TABLE_MIN_SIZE - 0.001 {
+        let p = prepare(t, ncols, aligns, size);
+        if p.mins.iter().sum::<f32>() <= avail + 0.01 {
+            return Some(p);
+        }
+        size -= 0.25;
+    }
+    None
+}
+
+/// Whether a table has so many columns that each would get less than about five ems.
+fn many_columns(p: &Prepped, avail: f32) -> bool {
+    let sum_max: f32 = p.maxs.iter().sum();
+    sum_max > avail && p.mins.len() as f32 * p.size * 5.0 > avail
+}
+
+/// A table with year columns cut in two: the columns before the years, the first half of the
+/// years; then the columns before the years again, the second half and the columns after the
+/// years (totals). `None` when there are fewer than four year columns.
+fn split_years(t: &Table) -> Option<(Table, Table)> {
+    let years = year_columns(t);
+    if years.len() < 4 {
+        return None;
+    }
+    let first_year = *years.first()?;
+    let last_year = *years.last()?;
+    let half = years.len().div_ceil(2);
+    let lead: Vec<usize> = (0..first_year).collect();
+    let a: Vec<usize> = lead
+        .iter()
+        .copied()
+        .chain(years[..half].iter().copied())
+        .collect();
+    let ncols = t.head.len();
+    let b: Vec<usize> = lead
+        .iter()
+        .copied()
+        .chain(years[half..].iter().copied())
+        .chain(last_year + 1..ncols)
+        .collect();
+    let pick = |cols: &[usize]| Table {
+        align: cols
+            .iter()
+            .map(|c| t.align.get(*c).copied().unwrap_or(Align::Default))
+            .collect(),
+        head: cols
+            .iter()
+            .map(|c| t.head.get(*c).cloned().unwrap_or_default())
+            .collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| {
+                cols.iter()
+                    .map(|c| r.get(*c).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect(),
+    };
+    Some((pick(&a), pick(&b)))
+}
+
 /// Whether a table is too wide for `avail`: its narrowest setting does not fit, or it has so
 /// many columns that each would get less than about five ems.
 fn too_wide(p: &Prepped, avail: f32) -> bool {
@@ -241,48 +406,48 @@ impl Builder {
         if ncols == 0 {
             return;
         }
-        let aligns: Vec<HAlign> = (0..ncols)
-            .map(
-                |c| match t.align.get(c).copied().unwrap_or(Align::Default) {
-                    Align::Left => HAlign::Left,
-                    Align::Center => HAlign::Center,
-                    Align::Right => HAlign::Right,
-                    Align::Default => {
-                        let mut any = false;
-                        let all = t.rows.iter().all(|r| match r.get(c) {
-                            Some(cell) => {
-                                let s = plain_text(cell);
-                                if s.is_empty() {
-                                    true
-                                } else {
-                                    any = true;
-                                    looks_numeric(&s)
-                                }
-                            }
-                            None => true,
-                        });
-                        if all && any {
-                            HAlign::Right
-                        } else {
-                            HAlign::Left
-                        }
-                    }
-                },
-            )
-            .collect();
+        let aligns = alignments(t, ncols);
         let mut p = prepare(t, ncols, &aligns, style::TABLE_SIZE);
-        let switched = !self.landscape && too_wide(&p, frame.width);
+        // Narrower type first (down to TABLE_MIN_SIZE) when that is enough to keep every
+        // unbreakable token whole in portrait; landscape when not, or for many columns.
+        let fits = |p: &Prepped, avail: f32| p.mins.iter().sum::<f32>() <= avail + 0.01;
+        let mut switched = false;
+        if !self.landscape && too_wide(&p, frame.width) {
+            if many_columns(&p, frame.width) || fits(&p, frame.width) {
+                switched = true;
+            } else {
+                match shrink(&p, t, ncols, &aligns, frame.width) {
+                    Some(small) => p = small,
+                    None => switched = true,
+                }
+            }
+        }
         let frame = if switched {
             self.enter_landscape();
             self.full_frame()
         } else {
             frame
         };
-        let sum_min: f32 = p.mins.iter().sum();
-        if sum_min > frame.width + 0.01 {
-            let size = (style::TABLE_SIZE * frame.width / sum_min).max(style::TABLE_MIN_SIZE);
-            p = prepare(t, ncols, &aligns, size);
+        if !fits(&p, frame.width) {
+            match shrink(&p, t, ncols, &aligns, frame.width) {
+                Some(small) => p = small,
+                None => {
+                    // Even the smallest type does not keep every amount whole: the year
+                    // columns go into two stacked tables, the row labels repeated.
+                    if let Some((first, second)) = split_years(t) {
+                        self.table_in(&first, frame, space);
+                        self.table_in(&second, frame, style::PARA_SPACE);
+                        if switched {
+                            self.landscape = false;
+                            self.flow.push(Flow::Break { landscape: false });
+                        }
+                        return;
+                    }
+                    p = prepare(t, ncols, &aligns, style::TABLE_MIN_SIZE);
+                }
+            }
         }
+        keep_names_whole(t, &mut p, frame.width);
         let years = year_columns(t);
         let natural = even_years(&years, &mut p, frame.width);
         let mut widths = distribute(&p.mins, &p.maxs, frame.width);
@@ -294,6 +459,25 @@ impl Builder {
             self.landscape = false;
             self.flow.push(Flow::Break { landscape: false });
         }
+    }
+
+    /// A table set in the current frame without changing orientation (one of the two halves of
+    /// a split table).
+    fn table_in(&mut self, t: &Table, frame: Frame, space: f32) {
+        let ncols = t.head.len().max(t.align.len());
+        let aligns = alignments(t, ncols);
+        let mut p = prepare(t, ncols, &aligns, style::TABLE_SIZE);
+        if p.mins.iter().sum::<f32>() > frame.width + 0.01 {
+            p = shrink(&p, t, ncols, &aligns, frame.width)
+                .unwrap_or_else(|| prepare(t, ncols, &aligns, style::TABLE_MIN_SIZE));
+        }
+        let years = year_columns(t);
+        let natural = even_years(&years, &mut p, frame.width);
+        let mut widths = distribute(&p.mins, &p.maxs, frame.width);
+        if !natural && !years.is_empty() {
+            share_years(&years, &mut widths, &p.mins);
+        }
+        self.table_pieces(&p, &widths, frame, space);
     }
 
     fn table_pieces(&mut self, p: &Prepped, widths: &[f32], frame: Frame, space: f32) {
@@ -328,13 +512,20 @@ impl Builder {
                      cells: &mut [Vec<super::text::SetLine>],
                      from: usize,
                      to: usize,
-                     top: f32| {
+                     top: f32,
+                     foot: f32| {
             for (c, lines) in cells.iter_mut().enumerate() {
                 let x = x_of.get(c).copied().unwrap_or(frame.x) + style::CELL_PAD_X;
                 let end = to.min(lines.len());
                 if from >= end {
                     continue;
                 }
+                // The signature cell sits at the foot of its row, under the room to sign.
+                let top = if Some(c) == p.signing {
+                    top + foot
+                } else {
+                    top
+                };
                 for (k, line) in lines[from..end].iter_mut().enumerate() {
                     let y = top + k as f32 * leading;
                     for mut item in std::mem::take(&mut line.items) {
@@ -375,7 +566,7 @@ impl Builder {
                 h: head_h,
                 fill: style::TABLE_HEAD_BG,
             });
-            place(&mut piece, &mut cells, 0, n, pad_y);
+            place(&mut piece, &mut cells, 0, n, pad_y, 0.0);
             piece.items.push(rule(0.0, 0.9, style::NAVY));
             piece.items.push(rule(head_h, 0.9, style::NAVY));
             piece.keep_with_next = true;
@@ -401,11 +592,13 @@ impl Builder {
             let mut cells = lines_of(row);
             let n = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let cap_lines = if n > fits_lines { 3 } else { quarter };
+            // A signature row is as tall as the room to sign needs.
+            let raise = (p.min_row - (n as f32 * leading + 2.0 * pad_y)).max(0.0);
             let mut from = 0;
             while from < n {
                 let to = (from + cap_lines).min(n);
                 let top = if from == 0 { pad_y } else { 0.0 };
-                let bottom = if to == n { pad_y } else { 0.0 };
+                let bottom = if to == n { pad_y + raise } else { 0.0 };
                 let h = (to - from) as f32 * leading + top + bottom;
                 let mut piece = Piece::new(
                     h,
@@ -418,9 +611,16 @@ impl Builder {
                 piece.baseline = top + baseline;
                 piece.repeat = repeat;
                 // Within a row that fits on a page, strips keep together; a table that breaks
-                // leaves at least two body rows before the break and carries two after it.
+                // leaves at least three body rows before the break and carries three after it.
+                let edge = if nrows >= 6 {
+                    r < 2 || r + 3 >= nrows
+                } else {
+                    nrows >= 4 && (r == 0 || r + 2 == nrows)
+                };
+                // (Rows kept together at the edges only while three of them fit half a page.)
+                let short_row = n as f32 * leading * 3.0 <= body_h / 2.0;
                 piece.keep_with_next =
-                    n <= fits_lines && (to < n || (nrows >= 4 && (r == 0 || r + 2 == nrows)));
+                    n <= fits_lines && (to < n || (edge && short_row && r + 1 < nrows));
                 if r % 2 == 1 {
                     piece.items.push(Item::Rect {
                         x: frame.x,
@@ -430,7 +630,13 @@ impl Builder {
                         fill: style::TABLE_ZEBRA,
                     });
                 }
-                place(&mut piece, &mut cells, from, to, top);
+                let foot = match p.signing.and_then(|c| cells.get(c)) {
+                    Some(sign) if from == 0 && to == n => {
+                        n.saturating_sub(sign.len()) as f32 * leading + raise
+                    }
+                    _ => 0.0,
+                };
+                place(&mut piece, &mut cells, from, to, top, foot);
                 if to == n {
                     piece.items.push(if r + 1 == nrows {
                         rule(h, 0.9, style::NAVY)

@@ -8,6 +8,15 @@ use crate::typeset::markdown::{Inline, SpanStyle};
 use crate::typeset::page::{Item, Rgb};
 
 use super::style;
+use crate::typeset::hyphenate;
+use crate::typeset::markdown::Language;
+
+/// A justified line is loose when its word spaces are wider than this many ems.
+pub const LOOSE_SPACE: f32 = 0.5;
+/// The cost of breaking at a hyphen, as the slack (a share of the measure) that costs as much.
+const HYPHEN_COST: f32 = 0.02;
+/// How much of its natural width a word space of justified text may give up.
+const SPACE_SHRINK: f32 = 0.2;
 
 /// Horizontal alignment of a text block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +66,8 @@ pub enum Sep {
     Space(f32),
     /// A break opportunity without a space (after a hyphen, or inside an over-long word).
     Soft,
+    /// A hyphenation point inside a word: breaking here draws a hyphen of this width.
+    Hyphen(f32),
     /// A forced line break.
     Hard,
     /// End of the text.
@@ -118,6 +129,21 @@ pub struct Prepared {
     units: Vec<Unit>,
     styles: Vec<RunStyle>,
     pub spec: TextSpec,
+    /// The language to hyphenate justified text in (`None`: never hyphenate).
+    pub hyphenate: Option<Language>,
+}
+
+/// The typographic form of a straight quote: “ ” for `"`, ‘ ’ for `'` (’ also as the
+/// apostrophe): opening at the start of a word or after an opening bracket or a dash.
+fn curly(c: char, before: Option<char>, word_start: bool) -> char {
+    let opening = word_start
+        || before.is_none_or(|b| matches!(b, '(' | '[' | '{' | '–' | '—' | '-' | '/' | '“' | '‘'));
+    match (c, opening) {
+        ('"', true) => '“',
+        ('"', false) => '”',
+        (_, true) => '‘',
+        (_, false) => '’',
+    }
 }
 
 fn breaks_word(c: char) -> bool {
@@ -143,6 +169,7 @@ impl Prepared {
                 units: Vec::new(),
                 styles: Vec::new(),
                 spec,
+                hyphenate: None,
             },
             run_start: 0,
             run_style: 0,
@@ -167,6 +194,14 @@ impl Prepared {
                         if c.is_control() {
                             continue;
                         }
+                        // Typographic quotes in prose (never in code or URLs).
+                        let c = if (c == '"' || c == '\'') && !code && !url {
+                            let word_start =
+                                b.p.runs.len() == b.word_first && b.run_start == b.p.buf.len();
+                            curly(c, b.p.buf.chars().next_back(), word_start)
+                        } else {
+                            c
+                        };
                         let c = if c > '\u{7f}' { b.substitute(s, c) } else { c };
                         if b.run_style != s {
                             b.flush_run();
@@ -219,7 +254,7 @@ impl Prepared {
         let mut word = 0.0;
         for u in &self.units {
             word += u.width;
-            if u.sep != Sep::Soft {
+            if !matches!(u.sep, Sep::Soft | Sep::Hyphen(_)) {
                 widest = widest.max(word);
                 word = 0.0;
             }
@@ -235,7 +270,7 @@ impl Prepared {
             line += u.width;
             match u.sep {
                 Sep::Space(w) => line += w,
-                Sep::Soft => {}
+                Sep::Soft | Sep::Hyphen(_) => {}
                 Sep::Hard | Sep::End => {
                     widest = widest.max(line);
                     line = 0.0;
@@ -265,12 +300,146 @@ impl Prepared {
             return vec![self.set_line(0, self.units.len(), measure)];
         }
         let metrics: Vec<(f32, Sep)> = self.units.iter().map(|u| (u.width, u.sep)).collect();
-        let ends = optimal_breaks(&metrics, measure);
+        let shrink = if self.spec.align == HAlign::Justify {
+            SPACE_SHRINK
+        } else {
+            0.0
+        };
+        let ends = optimal_breaks_shrinking(&metrics, measure, shrink);
+        // Justified text with a loose line is broken again with its hyphenation points.
+        if let Some(lang) = self.hyphenate
+            && self.spec.align == HAlign::Justify
+            && self.any_loose(&ends, measure)
+        {
+            let hyphenated = self.with_hyphens(lang);
+            if hyphenated.units.len() > self.units.len() {
+                let metrics: Vec<(f32, Sep)> =
+                    hyphenated.units.iter().map(|u| (u.width, u.sep)).collect();
+                let ends = optimal_breaks_shrinking(&metrics, measure, shrink);
+                return hyphenated.set_ends(&ends, measure);
+            }
+        }
+        self.set_ends(&ends, measure)
+    }
+
+    fn set_ends(&self, ends: &[usize], measure: f32) -> Vec<SetLine> {
         let mut out = Vec::with_capacity(ends.len());
         let mut start = 0;
-        for end in ends {
+        for &end in ends {
             out.push(self.set_line(start, end, measure));
             start = end;
+        }
+        out
+    }
+
+    /// Whether a line but the last of a paragraph would have word spaces wider than half an
+    /// em (the measure of a loose line).
+    fn any_loose(&self, ends: &[usize], measure: f32) -> bool {
+        let mut start = 0;
+        for &end in ends {
+            let units = self.units.get(start..end).unwrap_or(&[]);
+            start = end;
+            let Some(last) = units.last() else { continue };
+            if matches!(last.sep, Sep::Hard | Sep::End) {
+                continue;
+            }
+            let mut natural = 0.0;
+            let mut spaces = 0usize;
+            let mut space_w = 0.0;
+            for (k, u) in units.iter().enumerate() {
+                natural += u.width;
+                if k + 1 < units.len()
+                    && let Sep::Space(w) = u.sep
+                {
+                    natural += w;
+                    space_w += w;
+                    spaces += 1;
+                }
+            }
+            if spaces == 0 {
+                continue;
+            }
+            let space = (space_w + (measure - natural).max(0.0)) / spaces as f32;
+            if space > self.spec.size * LOOSE_SPACE {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A copy whose eligible words are split at their hyphenation points (see
+    /// [`crate::typeset::hyphenate`]); words in code or links, and words set in several
+    /// styles, are left whole.
+    fn with_hyphens(&self, lang: Language) -> Prepared {
+        let mut out = Prepared {
+            buf: self.buf.clone(),
+            runs: Vec::with_capacity(self.runs.len() * 2),
+            units: Vec::with_capacity(self.units.len() * 2),
+            styles: self.styles.clone(),
+            spec: self.spec,
+            hyphenate: None,
+        };
+        for u in &self.units {
+            let runs = self
+                .runs
+                .get(u.first as usize..u.end as usize)
+                .unwrap_or(&[]);
+            let whole = |out: &mut Prepared| {
+                let first = out.runs.len() as u32;
+                out.runs.extend_from_slice(runs);
+                out.units.push(Unit {
+                    first,
+                    end: out.runs.len() as u32,
+                    width: u.width,
+                    sep: u.sep,
+                });
+            };
+            let [r] = runs else {
+                whole(&mut out);
+                continue;
+            };
+            let Some(st) = self.styles.get(r.style as usize) else {
+                whole(&mut out);
+                continue;
+            };
+            let text = self.buf.get(r.start as usize..r.end as usize).unwrap_or("");
+            // The word without the punctuation around it ("(pemerintahan),").
+            let core_start = text.len()
+                - text
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            let core = text[core_start..].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let points = if st.code || st.link.is_some() {
+                Vec::new()
+            } else {
+                hyphenate::points(core, lang)
+            };
+            if points.is_empty() {
+                whole(&mut out);
+                continue;
+            }
+            let hyphen = fonts::text_width(st.font, st.size, "-");
+            let mut from = 0usize;
+            let cuts = points.iter().map(|p| core_start + p).chain([text.len()]);
+            for (k, to) in cuts.enumerate() {
+                let piece = &text[from..to];
+                let width = fonts::text_width(st.font, st.size, piece);
+                let first = out.runs.len() as u32;
+                out.runs.push(Run {
+                    start: r.start + from as u32,
+                    end: r.start + to as u32,
+                    style: r.style,
+                    width,
+                });
+                let last = k == points.len();
+                out.units.push(Unit {
+                    first,
+                    end: first + 1,
+                    width,
+                    sep: if last { u.sep } else { Sep::Hyphen(hyphen) },
+                });
+                from = to;
+            }
         }
         out
     }
@@ -283,6 +452,7 @@ impl Prepared {
             units: Vec::with_capacity(self.units.len() + 8),
             styles: self.styles.clone(),
             spec: self.spec,
+            hyphenate: self.hyphenate,
         };
         for u in &self.units {
             let runs = self
@@ -371,6 +541,11 @@ impl Prepared {
         let last_line = units
             .last()
             .is_none_or(|u| matches!(u.sep, Sep::Hard | Sep::End));
+        let hyphen = match units.last().map(|u| u.sep) {
+            Some(Sep::Hyphen(w)) => w,
+            _ => 0.0,
+        };
+        natural += hyphen;
         let extra = (measure - natural).max(0.0);
         let spec = &self.spec;
         let (x0, stretch) = match spec.align {
@@ -378,7 +553,10 @@ impl Prepared {
             HAlign::Center => (extra / 2.0, 0.0),
             HAlign::Right => (extra, 0.0),
             HAlign::Justify => {
-                if !last_line && spaces > 0 && extra / spaces as f32 <= spec.size * 1.6 {
+                if !last_line && spaces > 0 && natural > measure {
+                    // Spaces shrunk (line breaking allows at most SPACE_SHRINK of them).
+                    (0.0, (measure - natural) / spaces as f32)
+                } else if !last_line && spaces > 0 && extra / spaces as f32 <= spec.size * 1.6 {
                     (0.0, extra / spaces as f32)
                 } else {
                     (0.0, 0.0)
@@ -418,6 +596,14 @@ impl Prepared {
                 x += w + stretch;
                 gap_before = Some(if stretch == 0.0 { w } else { -1.0 });
             }
+        }
+        // A line broken at a hyphenation point ends with a hyphen, in the style of the word.
+        if hyphen > 0.0
+            && let Some(r) = units.last().and_then(|u| self.runs.get(u.end as usize - 1))
+            && let Some(st) = self.styles.get(r.style as usize)
+        {
+            set.run(r.style, st, "-", x, hyphen, None);
+            x += hyphen;
         }
         set.finish(x)
     }
@@ -711,17 +897,31 @@ fn space_of(sep: Sep) -> f32 {
 /// before a forced break) of the squared slack, plus a penalty for breaking at a hyphen. A unit
 /// wider than `measure` gets a line of its own.
 pub fn optimal_breaks(units: &[(f32, Sep)], measure: f32) -> Vec<usize> {
+    optimal_breaks_shrinking(units, measure, 0.0)
+}
+
+/// [`optimal_breaks`] for justified text, whose word spaces may also shrink by the share
+/// `shrink` of their natural width on a line but the last (a shrunk space costs four times a
+/// stretched one).
+pub fn optimal_breaks_shrinking(units: &[(f32, Sep)], measure: f32, shrink: f32) -> Vec<usize> {
     let n = units.len();
     if n == 0 {
         return Vec::new();
     }
     let soft_penalty = f64::from(measure * 0.12) * f64::from(measure * 0.12);
+    // A hyphen costs as much as a line 4 % of the measure short (about 18 pt in 439 pt).
+    let hyphen_penalty = f64::from(measure * HYPHEN_COST) * f64::from(measure * HYPHEN_COST);
     let mut prefix = Vec::with_capacity(n + 1);
+    let mut spaces = Vec::with_capacity(n + 1);
     prefix.push(0.0f64);
+    spaces.push(0.0f64);
     for (w, sep) in units {
         let last = prefix.last().copied().unwrap_or(0.0);
         prefix.push(last + f64::from(*w) + f64::from(space_of(*sep)));
+        let s = spaces.last().copied().unwrap_or(0.0);
+        spaces.push(s + f64::from(space_of(*sep)));
     }
+    let shrink = f64::from(shrink.clamp(0.0, 0.5));
     let measure_d = f64::from(measure);
     let mut best = vec![f64::INFINITY; n + 1];
     let mut from = vec![0usize; n + 1];
@@ -734,24 +934,42 @@ pub fn optimal_breaks(units: &[(f32, Sep)], measure: f32) -> Vec<usize> {
         let (_, end_sep) = units[j - 1];
         let last = matches!(end_sep, Sep::Hard | Sep::End) || j == n;
         for i in (seg_start..j).rev() {
-            let w = prefix[j] - prefix[i] - f64::from(space_of(end_sep));
-            if w > measure_d && i + 1 < j {
+            let w = prefix[j] - prefix[i] - f64::from(space_of(end_sep))
+                + match end_sep {
+                    Sep::Hyphen(h) => f64::from(h),
+                    _ => 0.0,
+                };
+            // What the line's inner spaces can give up (not the space after its last unit).
+            let give = if last {
+                0.0
+            } else {
+                (spaces[j - 1] - spaces[i]) * shrink
+            };
+            if w > measure_d + give && i + 1 < j {
                 break;
             }
             if !best[i].is_finite() {
                 continue;
             }
-            let cost = if w > measure_d {
+            let cost = if w > measure_d + give {
                 1e12 + (w - measure_d) * 1e6
+            } else if w > measure_d {
+                let over = w - measure_d;
+                4.0 * over * over
+                    + match end_sep {
+                        Sep::Soft => soft_penalty,
+                        Sep::Hyphen(_) => hyphen_penalty,
+                        _ => 0.0,
+                    }
             } else if last {
                 0.0
             } else {
                 let slack = measure_d - w;
                 slack * slack
-                    + if end_sep == Sep::Soft {
-                        soft_penalty
-                    } else {
-                        0.0
+                    + match end_sep {
+                        Sep::Soft => soft_penalty,
+                        Sep::Hyphen(_) => hyphen_penalty,
+                        _ => 0.0,
                     }
             };
             let total = best[i] + cost;
@@ -1037,5 +1255,31 @@ mod tests {
         );
         assert!(t.ends_with('…'));
         assert!(fonts::text_width(FontId::Regular, 9.0, &t) <= 80.0);
+    }
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    fn drawn(text: &str) -> String {
+        Prepared::plain(text, TextSpec::body())
+            .lines(1000.0)
+            .into_iter()
+            .flat_map(|l| l.items)
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn straight_quotes_become_typographic_in_prose() {
+        assert_eq!(
+            drawn("predikat \"Baik\" (\"Sangat Baik\") dan 'quick win' Jum'at"),
+            "predikat “Baik” (“Sangat Baik”) dan ‘quick win’ Jum’at"
+        );
     }
 }
