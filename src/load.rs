@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::input;
 use crate::model::{
     Language, Masterplan, Monitoring, MonitoringFile, Opd, Period, Pokja, PokjaFile, Program,
     Project, Region, RegionType, Rpjmd, Year,
@@ -191,12 +192,12 @@ impl Sources {
 
 /// Read one file into `sources` and parse it; diagnostics on failure.
 fn read_and_parse<T: serde::de::DeserializeOwned>(
-    path: &Path,
+    root: &Path,
     file: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let bytes = read(path, file, sources, diagnostics)?;
+    let bytes = read(root, file, sources, diagnostics)?;
     match yaml::parse_value::<T>(&bytes, file) {
         Ok(value) => Some(value),
         Err(d) => {
@@ -206,38 +207,27 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Read one file and record its text in `sources`; diagnostics when it cannot be read.
+/// Read one file of the project (`file` relative to `root`) through [`input::read`] (confined
+/// to the project, regular files only, the size limit counted while reading) and record its
+/// text in `sources`; diagnostics when it cannot be read.
 fn read(
-    path: &Path,
+    root: &Path,
     file: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<u8>> {
-    // Refuse an oversized file before reading it into memory.
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > yaml::MAX_FILE_BYTES as u64
-    {
-        diagnostics.push(Diagnostic::error(
-            "E0005",
-            file,
-            "",
-            format!(
-                "{file} is too large ({} bytes; the limit is {} bytes)",
-                meta.len(),
-                yaml::MAX_FILE_BYTES
-            ),
-        ));
-        return None;
-    }
-    let bytes = match std::fs::read(path) {
+    let bytes = match input::read(root, file, yaml::MAX_FILE_BYTES) {
         Ok(b) => b,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                "E0014",
-                file,
-                "",
-                format!("could not read {file}: {e}"),
-            ));
+        Err(refusal) => {
+            let message = match &refusal {
+                input::Refusal::TooLarge(limit) => {
+                    format!("{file} is too large (the limit is {limit} bytes)")
+                }
+                other => format!("could not read {file}: {other}"),
+            };
+            let mut d = Diagnostic::error(refusal.code(), file, "", message);
+            d.hint = refusal.hint().map(str::to_string);
+            diagnostics.push(d);
             return None;
         }
     };
@@ -253,12 +243,12 @@ fn read(
 /// Read and parse masterplan.yaml, recovering from OPD entries and top-level fields that do
 /// not deserialize.
 fn read_masterplan(
-    path: &Path,
+    root: &Path,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
     recovery: &mut Recovery,
 ) -> Option<Masterplan> {
-    let bytes = read(path, MASTERPLAN_FILE, sources, diagnostics)?;
+    let bytes = read(root, MASTERPLAN_FILE, sources, diagnostics)?;
     let r = yaml::parse_recovering::<Masterplan, Opd, OpdCode>(
         &bytes,
         MASTERPLAN_FILE,
@@ -340,13 +330,13 @@ struct MasterplanCore {
 /// Read and parse one pokja file, recovering from programmes and top-level fields that do not
 /// deserialize.
 fn read_pokja(
-    path: &Path,
+    root: &Path,
     file: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
     recovery: &mut Recovery,
 ) -> Option<Pokja> {
-    let bytes = read(path, file, sources, diagnostics)?;
+    let bytes = read(root, file, sources, diagnostics)?;
     let r = yaml::parse_recovering::<Pokja, Program, ProgramId>(
         &bytes,
         file,
@@ -370,9 +360,11 @@ fn read_pokja(
 pub fn load(root: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     let masterplan_path = root.join(MASTERPLAN_FILE);
-    let masterplan: Option<Masterplan> = if masterplan_path.is_file() {
+    let masterplan: Option<Masterplan> = if std::fs::symlink_metadata(&masterplan_path)
+        .is_ok_and(|m| !m.is_dir())
+    {
         read_masterplan(
-            &masterplan_path,
+            root,
             &mut loaded.sources,
             &mut loaded.diagnostics,
             &mut loaded.recovery,
@@ -449,17 +441,36 @@ pub fn resolve_taxonomy(
     if let Some(t) = Taxonomy::builtin(name) {
         return Some(t);
     }
-    let path = root.join(name);
-    if !name.is_empty() && path.is_file() {
-        let file = name.replace('\\', "/");
-        let file = file.trim_start_matches("./").to_string();
-        let t: Taxonomy = read_and_parse(&path, &file, sources, diagnostics)?;
-        let problems = check_taxonomy(&t, &file);
-        if problems.is_empty() {
-            return Some(t);
+    let file = name.replace('\\', "/");
+    let file = file.trim_start_matches("./").to_string();
+    let refusal = if name.is_empty() {
+        Some(input::Refusal::Missing)
+    } else {
+        input::confined(root, &file).err()
+    };
+    match refusal {
+        None => {
+            let t: Taxonomy = read_and_parse(root, &file, sources, diagnostics)?;
+            let problems = check_taxonomy(&t, &file);
+            if problems.is_empty() {
+                return Some(t);
+            }
+            diagnostics.extend(problems);
+            return None;
         }
-        diagnostics.extend(problems);
-        return None;
+        Some(input::Refusal::Missing) => {}
+        // Reported on the `taxonomy` field: nothing of a file outside the project is quoted.
+        Some(refusal) => {
+            let mut d = Diagnostic::error(
+                refusal.code(),
+                MASTERPLAN_FILE,
+                "taxonomy",
+                format!("the taxonomy file `{name}` is not read: {refusal}"),
+            );
+            d.hint = refusal.hint().map(str::to_string);
+            diagnostics.push(d);
+            return None;
+        }
     }
     let builtins: Vec<&str> = Taxonomy::builtin_names().collect();
     let mut d = Diagnostic::error(
@@ -581,7 +592,9 @@ fn load_pokja(
                     if name.starts_with('.') {
                         continue;
                     }
-                    let is_file = entry.path().is_file();
+                    // Anything but a folder is read as a file (and refused there if it is a
+                    // FIFO or device, rather than called a folder).
+                    let is_file = !entry.path().is_dir();
                     entries.push((name, is_file));
                 }
             }
@@ -605,9 +618,7 @@ fn load_pokja(
         for (name, is_file) in &entries {
             if *is_file && (name.ends_with(".yaml") || name.ends_with(".yml")) {
                 let file = format!("{POKJA_DIR}/{name}");
-                if let Some(pokja) =
-                    read_pokja(&dir.join(name), &file, sources, diagnostics, recovery)
-                {
+                if let Some(pokja) = read_pokja(root, &file, sources, diagnostics, recovery) {
                     out.push(PokjaFile { file, pokja });
                 }
             }
@@ -687,7 +698,7 @@ fn load_pokja(
             }
             continue;
         }
-        if let Some(pokja) = read_pokja(&dir.join(&name), &file, sources, diagnostics, recovery) {
+        if let Some(pokja) = read_pokja(root, &file, sources, diagnostics, recovery) {
             out.push(PokjaFile { file, pokja });
         }
     }
@@ -710,16 +721,14 @@ fn load_monitoring(
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             let year = name.strip_suffix(".yaml")?.parse::<Year>().ok()?;
-            entry.path().is_file().then_some((year, name))
+            (!entry.path().is_dir()).then_some((year, name))
         })
         .collect();
     years.sort();
     let mut out = Vec::new();
     for (_, name) in years {
         let file = format!("{MONITORING_DIR}/{name}");
-        if let Some(monitoring) =
-            read_and_parse::<Monitoring>(&dir.join(&name), &file, sources, diagnostics)
-        {
+        if let Some(monitoring) = read_and_parse::<Monitoring>(root, &file, sources, diagnostics) {
             out.push(MonitoringFile { file, monitoring });
         }
     }

@@ -129,7 +129,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
     if args.format.contains(&OutFormat::Md)
         && let Some(logo) = &project.masterplan.region.logo
     {
-        match std::fs::read(args.dir.join(logo)) {
+        match masterplan::input::read(&args.dir, logo, masterplan::input::MAX_IMAGE_BYTES) {
             Ok(bytes) => files.push(OutputFile {
                 name: logo.replace('\\', "/"),
                 bytes,

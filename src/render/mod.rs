@@ -722,7 +722,7 @@ fn environment(
             .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+            .filter(|p| !p.is_dir() && p.extension().is_some_and(|x| x == "md"))
             .collect();
         files.sort();
         for path in files {
@@ -733,8 +733,12 @@ fn environment(
             else {
                 continue;
             };
-            let src = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read template {}", path.display()))?;
+            // Through the one confined, bounded reader (a link out of the folder, a FIFO or an
+            // endless device is refused).
+            let bytes = crate::input::read(dir, &name, crate::yaml::MAX_FILE_BYTES)
+                .map_err(|e| anyhow::anyhow!("cannot read template {}: {e}", path.display()))?;
+            let src = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("template {} is not UTF-8", path.display()))?;
             origins
                 .0
                 .insert(name.clone(), format!("template {}", path.display()));
