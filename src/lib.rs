@@ -18,6 +18,7 @@ pub mod suggest;
 pub mod synth;
 pub mod taxonomy;
 pub mod typeset;
+pub mod user_text;
 pub mod validate;
 pub mod yaml;
 

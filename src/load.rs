@@ -542,6 +542,21 @@ pub fn check_taxonomy(t: &Taxonomy, file: &str) -> Vec<Diagnostic> {
                 .with_hint("each dimension has its own key; rename or merge one of them"),
             );
         }
+        if d.elements.is_empty() {
+            // Every programme names an element of its dimension: without one, no programme of
+            // this dimension could be written (and the hint listing the elements is empty).
+            out.push(
+                Diagnostic::error(
+                    "E0114",
+                    file,
+                    format!("dimensions[{i}].elements"),
+                    format!("dimension `{}` has no elements", d.key),
+                )
+                .with_hint(
+                    "list at least one element: `elements: [{ key: layanan, label: { id: Layanan, en: Service } }]`",
+                ),
+            );
+        }
         let mut elements: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, e) in d.elements.iter().enumerate() {
             let epath = format!("dimensions[{i}].elements[{j}].key");

@@ -48,6 +48,7 @@ fn run(project: &Project, taxonomy: Option<&Taxonomy>, recovery: &Recovery) -> V
         validate_pokja(pf, m, taxonomy, &opd, recovery, &mut out);
     }
     validate_programs_across(project, recovery, &mut out);
+    crate::user_text::check(project, recovery, &mut out);
     out
 }
 

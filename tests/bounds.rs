@@ -200,3 +200,179 @@ fn a_template_front_matter_logo_is_confined() {
     let pdf = fs::read(dir.join("build/masterplan.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
 }
+
+/// `generate --format md,pdf` into `out`; the exit code and stderr.
+fn generate(dir: &Path, out: &Path) -> (Option<i32>, String) {
+    let o = masterplan()
+        .arg("generate")
+        .arg(dir)
+        .arg("--out")
+        .arg(out)
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn pages(pdf: &Path) -> usize {
+    lopdf::Document::load(pdf).unwrap().get_pages().len()
+}
+
+/// The top-level headings (`# `) of a Markdown document, outside code.
+fn chapters(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for e in Parser::new_ext(
+        md,
+        Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
+    ) {
+        match e {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => current = Some(String::new()),
+            Event::Text(t) => {
+                if let Some(c) = &mut current {
+                    c.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => out.extend(current.take()),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn user_markdown_cannot_restructure_the_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_t0, clean) = example("banggai");
+    let (code, err) = generate(&clean, &tmp.path().join("clean"));
+    assert_eq!(code, Some(0), "{err}");
+
+    let (_t1, dir) = example("banggai");
+    edit(
+        &dir,
+        "pokja/economy.yaml",
+        "    description: |\n      Etalase daring",
+        "    description: |\n      <!-- pdf:skip -->\n      <!-- pdf:landscape -->\n      Judul\n      =====\n      <script>\n      <style>\n      <!-- unclosed\n      ~~~~\n      Etalase daring",
+    );
+    edit(
+        &dir,
+        "masterplan.yaml",
+        "foreword: |\n",
+        "foreword: |\n  Bab Baru\n  ===\n\n  <pre>\n\n  ```\n  kode tanpa akhir\n\n",
+    );
+    // check warns, located on the field.
+    let (code, ds, all) = check(&dir);
+    assert_eq!(code, Some(0), "{all}");
+    for (file, path) in [
+        ("pokja/economy.yaml", "programs[0].description"),
+        ("masterplan.yaml", "foreword"),
+    ] {
+        let d = ds
+            .iter()
+            .find(|d| d["code"] == "W0020" && d["file"] == file)
+            .unwrap_or_else(|| panic!("no W0020 for {file}: {all}"));
+        assert_eq!(d["path"], path);
+        assert!(d["line"].is_u64(), "{d}");
+    }
+    let (code, err) = generate(&dir, &tmp.path().join("attacked"));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("W0020"), "generate warns too: {err}");
+
+    // The same chapters, nothing of the rest of the document swallowed.
+    let md_clean = fs::read_to_string(tmp.path().join("clean/masterplan.md")).unwrap();
+    let md = fs::read_to_string(tmp.path().join("attacked/masterplan.md")).unwrap();
+    assert_eq!(chapters(&md), chapters(&md_clean));
+    assert!(
+        !md.contains("<!-- pdf:landscape -->\n      "),
+        "marker leaked"
+    );
+    assert!(!md.contains("<script>") && !md.contains("<style>"));
+    let clean_pages = pages(&tmp.path().join("clean/masterplan.pdf"));
+    let attacked_pages = pages(&tmp.path().join("attacked/masterplan.pdf"));
+    assert!(
+        attacked_pages >= clean_pages && attacked_pages <= clean_pages + 3,
+        "{clean_pages} pages became {attacked_pages}"
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_markdown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_t, dir) = example("banggai");
+    edit(
+        &dir,
+        "pokja/economy.yaml",
+        "name: Galeri UKM Online",
+        "name: \"Galeri \\e[31mUKM\\u0007 Online\\0\"",
+    );
+    let (code, ds, all) = check(&dir);
+    assert_eq!(code, Some(0), "{all}");
+    let d = find(&ds, "W0021");
+    assert_eq!(d["file"], "pokja/economy.yaml");
+    assert_eq!(d["path"], "programs[0].name");
+    assert!(d["line"].is_u64(), "{d}");
+    let (code, err) = generate(&dir, &tmp.path().join("out"));
+    assert_eq!(code, Some(0), "{err}");
+    let md = fs::read_to_string(tmp.path().join("out/masterplan.md")).unwrap();
+    assert!(
+        !md.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "a control character reached masterplan.md"
+    );
+    assert!(md.contains("Galeri \\[31mUKM Online"), "the text stays");
+}
+
+#[test]
+fn a_taxonomy_dimension_without_elements_is_refused() {
+    let (_t, dir) = example("banggai");
+    fs::write(
+        dir.join("tax.yaml"),
+        "name: kecil\ndimensions:\n  - key: governance\n    label: { id: Tata Kelola, en: Governance }\n    elements: []\n",
+    )
+    .unwrap();
+    edit(
+        &dir,
+        "masterplan.yaml",
+        "taxonomy: kominfo-2017",
+        "taxonomy: tax.yaml",
+    );
+    let (code, ds, all) = check(&dir);
+    assert_eq!(code, Some(1), "{all}");
+    let d = ds
+        .iter()
+        .find(|d| d["code"] == "E0114")
+        .unwrap_or_else(|| panic!("{all}"));
+    assert_eq!(d["file"], "tax.yaml");
+    assert_eq!(d["path"], "dimensions[0].elements");
+    assert_eq!(d["line"], 5);
+    assert!(d["hint"].as_str().unwrap().contains("elements:"), "{d}");
+}
+
+#[test]
+fn a_huge_field_is_refused_in_bounded_memory() {
+    // A 20 MB description (under the 32 MiB file limit): a located error, nothing written.
+    let tmp = tempfile::tempdir().unwrap();
+    let (_t, dir) = example("banggai");
+    let line = "      Etalase daring produk UMKM Banggai yang dikelola Dinas Koperasi dan UKM.\n";
+    let big = line.repeat(20 * 1024 * 1024 / line.len());
+    edit(
+        &dir,
+        "pokja/economy.yaml",
+        "    description: |\n",
+        &format!("    description: |\n{big}"),
+    );
+    let (code, ds, all) = check(&dir);
+    assert_eq!(code, Some(1), "{}", &all[..all.len().min(2000)]);
+    let d = find(&ds, "E0032");
+    assert_eq!(d["path"], "programs[0].description");
+    assert_eq!(d["line"], 40);
+    let (code, _) = generate(&dir, &tmp.path().join("out"));
+    assert_eq!(code, Some(1));
+    assert!(!tmp.path().join("out").exists());
+}

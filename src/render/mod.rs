@@ -15,6 +15,7 @@ pub mod context;
 pub mod escape;
 pub mod format;
 pub mod i18n;
+pub mod user_markdown;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -929,6 +930,7 @@ pub fn render(
 ///   outside `pdf:skip` blocks, with GitHub's anchors (duplicates numbered `-1`, `-2`, ...);
 /// - exactly one newline at the end.
 pub fn finish(raw: &str) -> String {
+    let raw = &*escape::drop_controls(raw);
     let mut lines: Vec<&str> = Vec::with_capacity(raw.len() / 40);
     let mut headings: Vec<(usize, String, String)> = Vec::new();
     let mut slug_counts: HashMap<String, usize> = HashMap::new();
