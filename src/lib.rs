@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod fuzzing;
 pub mod input;
 pub mod load;
 pub mod model;
