@@ -19,7 +19,7 @@ const MAX_FILES: usize = 16;
 
 /// Diagnostics that concern a whole file, so have neither a field path nor a line.
 const WHOLE_FILE: &[&str] = &[
-    "E0002", "E0003", "E0005", "E0014", "E0030", "E0031", "E0100", "E0202", "W0201",
+    "E0002", "E0003", "E0005", "E0014", "E0030", "E0031", "E0033", "E0100", "E0202", "W0201",
 ];
 
 /// A path usable inside the project: lower-case names, digits, `_-.`, `/`, no `..`.

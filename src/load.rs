@@ -25,6 +25,9 @@ use std::sync::OnceLock;
 pub const MASTERPLAN_FILE: &str = "masterplan.yaml";
 /// The folder of the pokja files.
 pub const POKJA_DIR: &str = "pokja";
+/// The most all YAML files of a project may hold together (8 MiB; the 3000-programme synthetic
+/// project has 3.6 MB). It bounds the memory of a run (docs/performance.md, "Memory budget").
+pub const MAX_PROJECT_BYTES: usize = 8 * 1024 * 1024;
 /// The folder of the monitoring files (`monitoring/<year>.yaml`).
 pub const MONITORING_DIR: &str = "monitoring";
 
@@ -121,6 +124,9 @@ struct OpdCode {
 pub struct SourceFile {
     pub text: String,
     index: OnceLock<LocationIndex>,
+    /// Byte offset of the start of each line, built on first use (quoting a line of a large
+    /// file is then not a scan of the file per diagnostic).
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -128,7 +134,23 @@ impl SourceFile {
         SourceFile {
             text,
             index: OnceLock::new(),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// One line (1-based), without its line break.
+    pub fn line(&self, line: usize) -> Option<&str> {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .filter(|&i| i < self.text.len())
+                .collect()
+        });
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let rest = self.text.get(start..)?;
+        let end = rest.find('\n').unwrap_or(rest.len());
+        let l = rest.get(..end)?;
+        Some(l.strip_suffix('\r').unwrap_or(l))
     }
 
     /// Where each field stands; empty for a file that is not valid YAML.
@@ -165,6 +187,11 @@ impl Sources {
         }
     }
 
+    /// The bytes of every file read so far.
+    pub fn total_bytes(&self) -> usize {
+        self.files.values().map(|f| f.text.len()).sum()
+    }
+
     /// Record a file.
     pub fn insert(&mut self, file: impl Into<String>, text: String) {
         self.files.insert(file.into(), SourceFile::new(text));
@@ -181,7 +208,7 @@ impl Sources {
 
     /// One line (1-based) of a file that was read, without its line break.
     pub fn line(&self, file: &str, line: usize) -> Option<&str> {
-        self.text(file)?.lines().nth(line.checked_sub(1)?)
+        self.files.get(file)?.line(line)
     }
 
     /// Where the value at `path` stands in `file`.
@@ -216,17 +243,35 @@ fn read(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<u8>> {
-    let bytes = match input::read(root, file, yaml::MAX_FILE_BYTES) {
+    // What is left of the project's budget, if less than the limit of one file.
+    let left = MAX_PROJECT_BYTES.saturating_sub(sources.total_bytes());
+    let limit = yaml::MAX_FILE_BYTES.min(left);
+    let bytes = match input::read(root, file, limit) {
         Ok(b) => b,
         Err(refusal) => {
-            let message = match &refusal {
-                input::Refusal::TooLarge(limit) => {
-                    format!("{file} is too large (the limit is {limit} bytes)")
-                }
-                other => format!("could not read {file}: {other}"),
+            let (code, message, hint) = match &refusal {
+                input::Refusal::TooLarge(_) if limit < yaml::MAX_FILE_BYTES => (
+                    "E0033",
+                    format!(
+                        "the project's files are too large together: with {file} they exceed {MAX_PROJECT_BYTES} bytes"
+                    ),
+                    Some(
+                        "a masterplan's YAML is well under 1 MiB; remove pasted content or split long texts out of the project",
+                    ),
+                ),
+                input::Refusal::TooLarge(limit) => (
+                    refusal.code(),
+                    format!("{file} is too large (the limit is {limit} bytes)"),
+                    refusal.hint(),
+                ),
+                other => (
+                    refusal.code(),
+                    format!("could not read {file}: {other}"),
+                    refusal.hint(),
+                ),
             };
-            let mut d = Diagnostic::error(refusal.code(), file, "", message);
-            d.hint = refusal.hint().map(str::to_string);
+            let mut d = Diagnostic::error(code, file, "", message);
+            d.hint = hint.map(str::to_string);
             diagnostics.push(d);
             return None;
         }
@@ -846,6 +891,17 @@ opd:
         assert_eq!(l.taxonomy.unwrap().name, "desa");
         assert_eq!(l.project.unwrap().pokja.len(), 1);
         assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    }
+
+    #[test]
+    fn lines_are_found_by_their_number() {
+        let f = SourceFile::new("a\r\nb\n\nd".to_string());
+        let lines: Vec<_> = (0..6).map(|n| f.line(n)).collect();
+        assert_eq!(
+            lines,
+            [None, Some("a"), Some("b"), Some(""), Some("d"), None]
+        );
+        assert_eq!(SourceFile::new("x\n".to_string()).line(2), None);
     }
 
     #[test]

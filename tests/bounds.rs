@@ -356,11 +356,11 @@ fn a_taxonomy_dimension_without_elements_is_refused() {
 
 #[test]
 fn a_huge_field_is_refused_in_bounded_memory() {
-    // A 20 MB description (under the 32 MiB file limit): a located error, nothing written.
+    // A 6 MB description (under the file and project limits): a located error, nothing written.
     let tmp = tempfile::tempdir().unwrap();
     let (_t, dir) = example("banggai");
     let line = "      Etalase daring produk UMKM Banggai yang dikelola Dinas Koperasi dan UKM.\n";
-    let big = line.repeat(20 * 1024 * 1024 / line.len());
+    let big = line.repeat(6 * 1024 * 1024 / line.len());
     edit(
         &dir,
         "pokja/economy.yaml",
@@ -375,4 +375,20 @@ fn a_huge_field_is_refused_in_bounded_memory() {
     let (code, _) = generate(&dir, &tmp.path().join("out"));
     assert_eq!(code, Some(1));
     assert!(!tmp.path().join("out").exists());
+}
+
+#[test]
+fn the_project_as_a_whole_has_a_size_limit() {
+    // 9 MB of comments in one pokja file: under the 32 MiB file limit, over the 8 MiB of the
+    // project. Refused on that file; the other files are still checked.
+    let (_t, dir) = example("banggai");
+    let p = dir.join("pokja/economy.yaml");
+    let mut text = fs::read_to_string(&p).unwrap();
+    text.push_str(&"# catatan rapat yang ditempel ke berkas ini\n".repeat(9 * 1024 * 1024 / 45));
+    fs::write(&p, text).unwrap();
+    let (code, ds, all) = check(&dir);
+    assert_eq!(code, Some(1), "{all}");
+    let d = find(&ds, "E0033");
+    assert_eq!(d["file"], "pokja/economy.yaml");
+    assert!(!ds.iter().any(|d| d["code"] == "W0201"), "{all}");
 }
