@@ -163,9 +163,10 @@ pub fn drop_controls(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// User Markdown flattened into a single table-cell line.
+/// User Markdown flattened into a single table-cell line; sanitized first like [`markdown`],
+/// so no raw HTML or `pdf:` marker reaches the cell.
 pub fn markdown_cell(text: &str) -> String {
-    let text = drop_controls(text);
+    let text = super::user_markdown::sanitize(text, 6).0;
     let mut out = String::with_capacity(text.len() + 8);
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -357,6 +358,7 @@ mod tests {
         let m = markdown_cell("**Tebal** | x\n\n- satu\n- dua \\| tiga");
         assert_eq!(m, "**Tebal** \\| x - satu - dua \\| tiga");
         assert!(!m.contains('\n'));
+        assert_eq!(markdown_cell("a <!-- pdf:skip --> b"), "a b");
     }
 
     #[test]
