@@ -137,7 +137,9 @@ pub enum Depth {
 /// Run the pipeline on the project folder `root`; `Err` names a broken invariant (an error
 /// diagnostic without a location, a rendering error on a clean project, a document that
 /// does not lay out). A panic is left to the caller (the fuzzer reports it).
-pub fn run_project(root: &Path, depth: Depth) -> Result<(), String> {
+/// Returns whether the project went on past the check (it checked clean and `depth` asked for
+/// more).
+pub fn run_project(root: &Path, depth: Depth) -> Result<bool, String> {
     let checked = crate::check(root);
     for d in &checked.diagnostics {
         if d.is_error() && !is_located(d) {
@@ -145,7 +147,7 @@ pub fn run_project(root: &Path, depth: Depth) -> Result<(), String> {
         }
     }
     if depth == Depth::Check || checked.has_errors() {
-        return Ok(());
+        return Ok(false);
     }
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
         return Err("no errors, but no project".to_string());
@@ -169,7 +171,7 @@ pub fn run_project(root: &Path, depth: Depth) -> Result<(), String> {
                 .map_err(|e| format!("{} does not lay out: {e:#}", doc.file_name))?;
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The front matter [`run_markdown`] puts before a body that has none.
