@@ -204,13 +204,13 @@ pub fn run_markdown(text: &str, base_dir: &Path, pdf: bool) -> Result<(), String
 /// User Markdown stays inside its field: after it, a top-level heading is still a top-level
 /// heading, no raw HTML comes out, and no heading is above `min_level`.
 pub fn user_markdown_contained(field: &str, min_level: usize) -> Result<(), String> {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let out = crate::render::escape::markdown(field, min_level);
     let doc = format!("{out}\n\n# SENTINEL\n\nafter\n");
     let mut depth = 0usize;
     let mut heading: Option<(usize, usize)> = None;
     let mut sentinel = false;
-    for e in Parser::new_ext(&doc, Options::all()) {
+    for e in Parser::new_ext(&doc, crate::typeset::markdown::options()) {
         match e {
             Event::Html(h) | Event::InlineHtml(h) => return Err(format!("HTML {h:?} in {out:?}")),
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level as usize, depth)),

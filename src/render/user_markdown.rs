@@ -692,7 +692,7 @@ mod tests {
         let mut depth = 0usize;
         let mut sentinel = false;
         let mut in_heading: Option<(usize, usize)> = None;
-        for e in Parser::new_ext(&doc, Options::all()) {
+        for e in Parser::new_ext(&doc, crate::typeset::markdown::options()) {
             match e {
                 Event::Html(h) | Event::InlineHtml(h) => {
                     return Err(format!("HTML {h:?} in {out:?}"));
