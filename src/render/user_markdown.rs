@@ -609,13 +609,8 @@ impl Writer {
                 if self.flattened > 0 {
                     self.flattened -= 1;
                 } else {
-                    // An empty item still shows its marker.
-                    if let Some(Container::Item {
-                        marker: Some(_), ..
-                    }) = self.containers.last()
-                    {
-                        self.write("");
-                    }
+                    // An empty item is left out: its bare marker after an item's text would
+                    // read as a setext underline (`x` over `  -` is a heading).
                     self.end_block();
                     self.containers.pop();
                     self.has_content.pop();
@@ -752,6 +747,8 @@ mod tests {
             "<div>\n\n# not closed",
             "***\n---\n___",
             "- [ ] task\n- [x] done",
+            "> > - x\n  - x\n  -\n",
+            "- x\n  -\n",
             "a  \nb\\\nc",
             "&amp; &#x3C;script&#x3E;",
         ] {
