@@ -9,6 +9,8 @@ pub mod check;
 pub mod diagnostic;
 pub mod document;
 pub mod evaluation;
+pub mod fuzzing;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod monitoring;
@@ -20,6 +22,7 @@ pub mod suggest;
 pub mod synth;
 pub mod taxonomy;
 pub mod typeset;
+pub mod user_text;
 pub mod validate;
 pub mod yaml;
 

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::input;
 use crate::model::{
     Language, Masterplan, MonitoringFile, Opd, Period, Pokja, PokjaFile, Program, Project, Region,
     RegionType, Rpjmd,
@@ -24,6 +25,9 @@ use std::sync::OnceLock;
 pub const MASTERPLAN_FILE: &str = "masterplan.yaml";
 /// The folder of the pokja files.
 pub const POKJA_DIR: &str = "pokja";
+/// The most all YAML files of a project may hold together (8 MiB; the 3000-programme synthetic
+/// project has 3.6 MB). It bounds the memory of a run (docs/performance.md, "Memory budget").
+pub const MAX_PROJECT_BYTES: usize = 8 * 1024 * 1024;
 /// The folder of the monitoring files (`monitoring/<year>.yaml`).
 pub const MONITORING_DIR: &str = "monitoring";
 
@@ -123,6 +127,9 @@ struct OpdCode {
 pub struct SourceFile {
     pub text: String,
     index: OnceLock<LocationIndex>,
+    /// Byte offset of the start of each line, built on first use (quoting a line of a large
+    /// file is then not a scan of the file per diagnostic).
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -130,7 +137,23 @@ impl SourceFile {
         SourceFile {
             text,
             index: OnceLock::new(),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// One line (1-based), without its line break.
+    pub fn line(&self, line: usize) -> Option<&str> {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .filter(|&i| i < self.text.len())
+                .collect()
+        });
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let rest = self.text.get(start..)?;
+        let end = rest.find('\n').unwrap_or(rest.len());
+        let l = rest.get(..end)?;
+        Some(l.strip_suffix('\r').unwrap_or(l))
     }
 
     /// Where each field stands; empty for a file that is not valid YAML.
@@ -167,6 +190,11 @@ impl Sources {
         }
     }
 
+    /// The bytes of every file read so far.
+    pub fn total_bytes(&self) -> usize {
+        self.files.values().map(|f| f.text.len()).sum()
+    }
+
     /// Record a file.
     pub fn insert(&mut self, file: impl Into<String>, text: String) {
         self.files.insert(file.into(), SourceFile::new(text));
@@ -183,7 +211,7 @@ impl Sources {
 
     /// One line (1-based) of a file that was read, without its line break.
     pub fn line(&self, file: &str, line: usize) -> Option<&str> {
-        self.text(file)?.lines().nth(line.checked_sub(1)?)
+        self.files.get(file)?.line(line)
     }
 
     /// Where the value at `path` stands in `file`.
@@ -194,12 +222,12 @@ impl Sources {
 
 /// Read one file into `sources` and parse it; diagnostics on failure.
 fn read_and_parse<T: serde::de::DeserializeOwned>(
-    path: &Path,
+    root: &Path,
     file: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let bytes = read(path, file, sources, diagnostics)?;
+    let bytes = read(root, file, sources, diagnostics)?;
     match yaml::parse_value_all::<T>(&bytes, file) {
         Ok(value) => Some(value),
         Err(ds) => {
@@ -209,38 +237,45 @@ fn read_and_parse<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Read one file and record its text in `sources`; diagnostics when it cannot be read.
+/// Read one file of the project (`file` relative to `root`) through [`input::read`] (confined
+/// to the project, regular files only, the size limit counted while reading) and record its
+/// text in `sources`; diagnostics when it cannot be read.
 pub(crate) fn read(
-    path: &Path,
+    root: &Path,
     file: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<u8>> {
-    // Refuse an oversized file before reading it into memory.
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > yaml::MAX_FILE_BYTES as u64
-    {
-        diagnostics.push(Diagnostic::error(
-            "E0005",
-            file,
-            "",
-            format!(
-                "{file} is too large ({} bytes; the limit is {} bytes)",
-                meta.len(),
-                yaml::MAX_FILE_BYTES
-            ),
-        ));
-        return None;
-    }
-    let bytes = match std::fs::read(path) {
+    // What is left of the project's budget, if less than the limit of one file.
+    let left = MAX_PROJECT_BYTES.saturating_sub(sources.total_bytes());
+    let limit = yaml::MAX_FILE_BYTES.min(left);
+    let bytes = match input::read(root, file, limit) {
         Ok(b) => b,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                "E0014",
-                file,
-                "",
-                format!("could not read {file}: {e}"),
-            ));
+        Err(refusal) => {
+            let (code, message, hint) = match &refusal {
+                input::Refusal::TooLarge(_) if limit < yaml::MAX_FILE_BYTES => (
+                    "E0033",
+                    format!(
+                        "the project's files are too large together: with {file} they exceed {MAX_PROJECT_BYTES} bytes"
+                    ),
+                    Some(
+                        "a masterplan's YAML is well under 1 MiB; remove pasted content or split long texts out of the project",
+                    ),
+                ),
+                input::Refusal::TooLarge(limit) => (
+                    refusal.code(),
+                    format!("{file} is too large (the limit is {limit} bytes)"),
+                    refusal.hint(),
+                ),
+                other => (
+                    refusal.code(),
+                    format!("could not read {file}: {other}"),
+                    refusal.hint(),
+                ),
+            };
+            let mut d = Diagnostic::error(code, file, "", message);
+            d.hint = hint.map(str::to_string);
+            diagnostics.push(d);
             return None;
         }
     };
@@ -256,12 +291,12 @@ pub(crate) fn read(
 /// Read and parse masterplan.yaml, recovering from OPD entries and top-level fields that do
 /// not deserialize.
 fn read_masterplan(
-    path: &Path,
+    root: &Path,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
     recovery: &mut Recovery,
 ) -> Option<Masterplan> {
-    let bytes = read(path, MASTERPLAN_FILE, sources, diagnostics)?;
+    let bytes = read(root, MASTERPLAN_FILE, sources, diagnostics)?;
     let r = yaml::parse_recovering::<Masterplan, Opd, OpdCode>(
         &bytes,
         MASTERPLAN_FILE,
@@ -352,13 +387,13 @@ struct MasterplanCore {
 /// Read and parse one pokja file, recovering from programmes and top-level fields that do not
 /// deserialize.
 fn read_pokja(
-    path: &Path,
+    root: &Path,
     file: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
     recovery: &mut Recovery,
 ) -> Option<Pokja> {
-    let bytes = read(path, file, sources, diagnostics)?;
+    let bytes = read(root, file, sources, diagnostics)?;
     let r = yaml::parse_recovering::<Pokja, Program, ProgramId>(
         &bytes,
         file,
@@ -385,7 +420,7 @@ fn read_pokja(
             )
             .with_hint(format!(
                 "fill in the file, or start from the scaffold with `{}`",
-                init_pokja_command(path, key, true)
+                init_pokja_command(&root.join(file), key, true)
             )),
         );
         return None;
@@ -438,9 +473,11 @@ pub fn is_backup(name: &str) -> bool {
 pub fn load(root: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     let masterplan_path = root.join(MASTERPLAN_FILE);
-    let masterplan: Option<Masterplan> = if masterplan_path.is_file() {
+    let masterplan: Option<Masterplan> = if std::fs::symlink_metadata(&masterplan_path)
+        .is_ok_and(|m| !m.is_dir())
+    {
         read_masterplan(
-            &masterplan_path,
+            root,
             &mut loaded.sources,
             &mut loaded.diagnostics,
             &mut loaded.recovery,
@@ -532,17 +569,36 @@ pub fn resolve_taxonomy(
     if let Some(t) = Taxonomy::builtin(name) {
         return Some(t);
     }
-    let path = root.join(name);
-    if !name.is_empty() && path.is_file() {
-        let file = name.replace('\\', "/");
-        let file = file.trim_start_matches("./").to_string();
-        let t: Taxonomy = read_and_parse(&path, &file, sources, diagnostics)?;
-        let problems = check_taxonomy(&t, &file);
-        if problems.is_empty() {
-            return Some(t);
+    let file = name.replace('\\', "/");
+    let file = file.trim_start_matches("./").to_string();
+    let refusal = if name.is_empty() {
+        Some(input::Refusal::Missing)
+    } else {
+        input::confined(root, &file).err()
+    };
+    match refusal {
+        None => {
+            let t: Taxonomy = read_and_parse(root, &file, sources, diagnostics)?;
+            let problems = check_taxonomy(&t, &file);
+            if problems.is_empty() {
+                return Some(t);
+            }
+            diagnostics.extend(problems);
+            return None;
         }
-        diagnostics.extend(problems);
-        return None;
+        Some(input::Refusal::Missing) => {}
+        // Reported on the `taxonomy` field: nothing of a file outside the project is quoted.
+        Some(refusal) => {
+            let mut d = Diagnostic::error(
+                refusal.code(),
+                MASTERPLAN_FILE,
+                "taxonomy",
+                format!("the taxonomy file `{name}` is not read: {refusal}"),
+            );
+            d.hint = refusal.hint().map(str::to_string);
+            diagnostics.push(d);
+            return None;
+        }
     }
     let builtins: Vec<&str> = Taxonomy::builtin_names().collect();
     let mut d = Diagnostic::error(
@@ -614,6 +670,21 @@ pub fn check_taxonomy(t: &Taxonomy, file: &str) -> Vec<Diagnostic> {
                 .with_hint("each dimension has its own key; rename or merge one of them"),
             );
         }
+        if d.elements.is_empty() {
+            // Every programme names an element of its dimension: without one, no programme of
+            // this dimension could be written (and the hint listing the elements is empty).
+            out.push(
+                Diagnostic::error(
+                    "E0114",
+                    file,
+                    format!("dimensions[{i}].elements"),
+                    format!("dimension `{}` has no elements", d.key),
+                )
+                .with_hint(
+                    "list at least one element: `elements: [{ key: layanan, label: { id: Layanan, en: Service } }]`",
+                ),
+            );
+        }
         let mut elements: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, e) in d.elements.iter().enumerate() {
             let epath = format!("dimensions[{i}].elements[{j}].key");
@@ -679,7 +750,9 @@ fn load_pokja(
                         );
                         continue;
                     }
-                    let is_file = entry.path().is_file();
+                    // Anything but a folder is read as a file (and refused there if it is a
+                    // FIFO or device, rather than called a folder).
+                    let is_file = !entry.path().is_dir();
                     entries.push((name, is_file));
                 }
             }
@@ -703,9 +776,7 @@ fn load_pokja(
         for (name, is_file) in &entries {
             if *is_file && (name.ends_with(".yaml") || name.ends_with(".yml")) {
                 let file = format!("{POKJA_DIR}/{name}");
-                if let Some(pokja) =
-                    read_pokja(&dir.join(name), &file, sources, diagnostics, recovery)
-                {
+                if let Some(pokja) = read_pokja(root, &file, sources, diagnostics, recovery) {
                     out.push(PokjaFile { file, pokja });
                 }
             }
@@ -786,7 +857,7 @@ fn load_pokja(
             }
             continue;
         }
-        if let Some(pokja) = read_pokja(&dir.join(&name), &file, sources, diagnostics, recovery) {
+        if let Some(pokja) = read_pokja(root, &file, sources, diagnostics, recovery) {
             out.push(PokjaFile { file, pokja });
         }
     }
@@ -900,6 +971,17 @@ opd:
         assert_eq!(l.taxonomy.unwrap().name, "desa");
         assert_eq!(l.project.unwrap().pokja.len(), 1);
         assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    }
+
+    #[test]
+    fn lines_are_found_by_their_number() {
+        let f = SourceFile::new("a\r\nb\n\nd".to_string());
+        let lines: Vec<_> = (0..6).map(|n| f.line(n)).collect();
+        assert_eq!(
+            lines,
+            [None, Some("a"), Some("b"), Some(""), Some("d"), None]
+        );
+        assert_eq!(SourceFile::new("x\n".to_string()).line(2), None);
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! The codes are documented in docs/reference/diagnostics.md.
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::{Component, Path};
+use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::input;
 use crate::load::{MASTERPLAN_FILE, Recovery};
 use crate::model::{Masterplan, PokjaFile, Program, Project};
 use crate::suggest;
@@ -51,6 +51,7 @@ fn run(project: &Project, taxonomy: Option<&Taxonomy>, recovery: &Recovery) -> V
     }
     validate_programs_across(project, recovery, &mut out);
     placeholders::check(project, recovery, &mut out);
+    crate::user_text::check(project, recovery, &mut out);
     out
 }
 
@@ -270,45 +271,35 @@ fn validate_masterplan(
     }
 }
 
-/// The logo: a relative path inside the project, to an existing PNG or JPEG file.
+/// The logo: a relative path inside the project, to an existing PNG or JPEG file, read through
+/// [`input::read`] (confined, a regular file, at most [`input::MAX_IMAGE_BYTES`]).
 fn validate_logo(logo: &str, root: &Path, out: &mut Vec<Diagnostic>) {
     let f = MASTERPLAN_FILE;
     let path = "region.logo";
-    let rel = Path::new(logo);
-    let looks_absolute = rel.is_absolute()
-        || logo.starts_with('/')
-        || logo.starts_with('\\')
-        || logo.get(1..2) == Some(":");
-    let mut depth: i64 = 0;
-    let mut escapes = false;
-    for c in rel.components() {
-        match c {
-            Component::ParentDir => {
-                depth -= 1;
-                if depth < 0 {
-                    escapes = true;
-                }
-            }
-            Component::Normal(_) => depth += 1,
-            _ => {}
+    let bytes = match input::read(root, logo, input::MAX_IMAGE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(input::Refusal::Outside) => {
+            out.push(
+                Diagnostic::error(
+                    "E0112",
+                    f,
+                    path,
+                    format!("the logo `{logo}` is outside the project folder"),
+                )
+                .with_hint("copy the logo into the project folder and give its path relative to it, e.g. `logo.png`"),
+            );
+            return;
         }
-    }
-    if looks_absolute || escapes {
-        out.push(
-            Diagnostic::error(
+        Err(input::Refusal::LinksOutside) => {
+            out.push(Diagnostic::error(
                 "E0112",
                 f,
                 path,
-                format!("the logo `{logo}` is outside the project folder"),
-            )
-            .with_hint("copy the logo into the project folder and give its path relative to it, e.g. `logo.png`"),
-        );
-        return;
-    }
-    let full = root.join(rel);
-    let mut file = match std::fs::File::open(&full) {
-        Ok(file) if full.is_file() => file,
-        _ => {
+                format!("the logo `{logo}` links to a file outside the project folder"),
+            ));
+            return;
+        }
+        Err(input::Refusal::Missing) => {
             out.push(
                 Diagnostic::error(
                     "E0110",
@@ -320,22 +311,19 @@ fn validate_logo(logo: &str, root: &Path, out: &mut Vec<Diagnostic>) {
             );
             return;
         }
+        Err(refusal) => {
+            let mut d = Diagnostic::error(
+                refusal.code(),
+                f,
+                path,
+                format!("the logo `{logo}` is not read: {refusal}"),
+            );
+            d.hint = refusal.hint().map(str::to_string);
+            out.push(d);
+            return;
+        }
     };
-    // A symbolic link may still lead outside the project.
-    if let (Ok(real), Ok(real_root)) = (full.canonicalize(), root.canonicalize())
-        && !real.starts_with(&real_root)
-    {
-        out.push(Diagnostic::error(
-            "E0112",
-            f,
-            path,
-            format!("the logo `{logo}` links to a file outside the project folder"),
-        ));
-        return;
-    }
-    let mut magic = [0u8; 8];
-    let n = file.read(&mut magic).unwrap_or(0);
-    let head = magic.get(..n).unwrap_or_default();
+    let head = bytes.get(..8).unwrap_or(&bytes);
     let is_png = head.starts_with(b"\x89PNG\r\n\x1a\n");
     let is_jpeg = head.starts_with(b"\xFF\xD8\xFF");
     if !is_png && !is_jpeg {

@@ -277,7 +277,7 @@ pub(super) fn write_documents(
             );
             return EXIT_INPUT;
         }
-        match std::fs::read(to.dir.join(logo)) {
+        match masterplan::input::read(to.dir, logo, masterplan::input::MAX_IMAGE_BYTES) {
             Ok(bytes) => files.push(OutputFile { name, bytes }),
             Err(e) => {
                 super::fail_with(

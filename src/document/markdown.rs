@@ -291,13 +291,8 @@ struct Events<'a> {
 
 impl<'a> Events<'a> {
     fn new(markdown: &'a str) -> Events<'a> {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
         Events {
-            parser: Parser::new_ext(markdown, options),
+            parser: Parser::new_ext(markdown, options()),
             ready: std::collections::VecDeque::new(),
             yaml: None,
             in_meta: false,
@@ -346,6 +341,16 @@ impl<'a> Events<'a> {
             _ => {}
         }
     }
+}
+
+/// The Markdown extensions the typesetter reads (the fuzzing harness checks user Markdown
+/// against the same).
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
 /// Parse Markdown with its front matter into a [`Parsed`] document.

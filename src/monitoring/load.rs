@@ -186,9 +186,7 @@ pub fn load(
     let mut out = Vec::new();
     for (_, name) in reports {
         let file = format!("{MONITORING_DIR}/{name}");
-        if let Some(monitoring) =
-            read_monitoring(&dir.join(&name), &file, sources, diagnostics, recovery)
-        {
+        if let Some(monitoring) = read_monitoring(root, &file, sources, diagnostics, recovery) {
             out.push(MonitoringFile { file, monitoring });
         }
     }
@@ -198,13 +196,13 @@ pub fn load(
 /// Read and parse one monitoring file, recovering from programme entries and fields that do not
 /// deserialize.
 fn read_monitoring(
-    path: &Path,
+    root: &Path,
     file: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
     recovery: &mut Recovery,
 ) -> Option<Monitoring> {
-    let bytes = crate::load::read(path, file, sources, diagnostics)?;
+    let bytes = crate::load::read(root, file, sources, diagnostics)?;
     let r = yaml::parse_recovering_map::<Monitoring, ProgramReport>(
         &bytes,
         file,

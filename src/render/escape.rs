@@ -49,6 +49,8 @@ pub fn inline_is_identity(text: &str) -> bool {
                 continue;
             }
             b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
+            // Control characters (from YAML escapes such as `\e`) are dropped.
+            0x00..=0x1f | 0x7f => return false,
             // Non-ASCII whitespace (e.g. a no-break space) takes the careful path.
             0xc2 | 0xe1 | 0xe2 | 0xe3 => return false,
             _ => {}
@@ -100,6 +102,8 @@ pub fn inline(text: &str) -> String {
         if is_special(c) {
             out.push('\\');
             out.push(c);
+        } else if c.is_control() {
+            // A terminal escape or bell from a YAML escape never reaches the document.
         } else if c == '&' {
             let next = rest.get(i + 1).copied();
             if next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#') {
@@ -139,66 +143,30 @@ pub fn cell(text: &str) -> String {
     inline(text)
 }
 
-/// Pass user Markdown through. Trailing whitespace goes (no accidental hard breaks), leading and
-/// trailing blank lines go, and when `min_level` is 1..=6 ATX headings (outside code fences) are
-/// shifted so the highest one becomes level `min_level` (never beyond 6): a description cannot
-/// open a new chapter in the middle of another.
+/// User Markdown, parsed on its own and re-emitted so nothing leaks past its end (see
+/// [`super::user_markdown`]): what it opens is closed, raw HTML is shown as text, comments (and
+/// so `pdf:` markers) are dropped, and every heading form is shifted so the highest becomes
+/// level `min_level` when 1..=6 (never beyond 6): a description cannot open a new chapter in
+/// the middle of another.
 pub fn markdown(text: &str, min_level: usize) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let first = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let last = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map(|i| i + 1)
-        .unwrap_or(first);
-    let body = lines.get(first..last).unwrap_or(&[]);
-
-    // Find the highest heading level outside fences.
-    let mut top: Option<usize> = None;
-    let mut fence: Option<(char, usize)> = None;
-    for line in body {
-        if update_fence(line, &mut fence) {
-            continue;
-        }
-        if fence.is_none()
-            && let Some(level) = atx_level(line)
-        {
-            top = Some(top.map_or(level, |t| t.min(level)));
-        }
-    }
-    let shift = match (top, min_level) {
-        (Some(t), 1..=6) if t < min_level => min_level - t,
-        _ => 0,
-    };
-
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut fence = None;
-    for (i, line) in body.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let in_fence_marker = update_fence(line, &mut fence);
-        match atx_level(line) {
-            Some(level) if shift > 0 && fence.is_none() && !in_fence_marker => {
-                let indent = line.len() - line.trim_start().len();
-                let rest = line.trim_start().trim_start_matches('#');
-                let new = (level + shift).min(6);
-                out.push_str(&"#".repeat(new));
-                if indent > 0 || !rest.is_empty() {
-                    out.push_str(rest);
-                }
-            }
-            _ => out.push_str(line),
-        }
-    }
-    out
+    super::user_markdown::sanitize(text, min_level).0
 }
 
-/// User Markdown flattened into a single table-cell line.
+/// `text` without control characters other than tab and line breaks (the last guard of the
+/// rendered document: whatever a template prints, no terminal escape reaches masterplan.md).
+pub fn drop_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let stray = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if text.chars().any(stray) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !stray(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// User Markdown flattened into a single table-cell line; sanitized first like [`markdown`],
+/// so no raw HTML or `pdf:` marker reaches the cell.
 pub fn markdown_cell(text: &str) -> String {
+    let text = super::user_markdown::sanitize(text, 6).0;
     let mut out = String::with_capacity(text.len() + 8);
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -221,23 +189,6 @@ pub fn markdown_cell(text: &str) -> String {
         escaped.push(c);
     }
     escaped
-}
-
-/// The level of an ATX heading line (`## Title` -> 2), if it is one.
-fn atx_level(line: &str) -> Option<usize> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
-    let rest = line.trim_start_matches(' ');
-    let hashes = rest.len() - rest.trim_start_matches('#').len();
-    if !(1..=6).contains(&hashes) {
-        return None;
-    }
-    match rest.get(hashes..).and_then(|r| r.chars().next()) {
-        None | Some(' ') | Some('\t') => Some(hashes),
-        _ => None,
-    }
 }
 
 /// Track fenced code blocks. Returns true when `line` opens or closes a fence.
@@ -361,6 +312,8 @@ mod tests {
         assert_eq!(inline("1.000 UKM"), "1.000 UKM");
         assert_eq!(inline("-5 derajat"), "\\-5 derajat");
         assert_eq!(inline("  "), "");
+        assert_eq!(inline("a\u{1b}[31mb\u{7}\u{0}"), "a\\[31mb");
+        assert_eq!(drop_controls("x\u{1b}y\nz"), "xy\nz");
         for s in [
             "Smart Governance",
             "GOV-01",
@@ -396,6 +349,7 @@ mod tests {
         let m = markdown_cell("**Tebal** | x\n\n- satu\n- dua \\| tiga");
         assert_eq!(m, "**Tebal** \\| x - satu - dua \\| tiga");
         assert!(!m.contains('\n'));
+        assert_eq!(markdown_cell("a <!-- pdf:skip --> b"), "a b");
     }
 
     #[test]
@@ -403,11 +357,13 @@ mod tests {
         let src = "\n# Judul\n\nTeks **tebal**  \n\n## Sub\n```\n# kode\n```\n\n";
         assert_eq!(
             markdown(src, 4),
-            "#### Judul\n\nTeks **tebal**\n\n##### Sub\n```\n# kode\n```"
+            "#### Judul\n\nTeks **tebal**\n\n##### Sub\n\n```\n# kode\n```"
         );
-        assert_eq!(markdown("# A\n###### B", 3), "### A\n###### B");
+        assert_eq!(markdown("# A\n###### B", 3), "### A\n\n###### B");
         assert_eq!(markdown("#### A", 2), "#### A");
-        assert_eq!(markdown("#hashtag", 4), "#hashtag");
+        assert_eq!(markdown("#hashtag", 4), "\\#hashtag");
+        assert_eq!(markdown("Judul\n===", 4), "#### Judul");
+        assert_eq!(markdown("<!-- pdf:skip -->\n\n```\nx", 4), "```\nx\n```");
         assert_eq!(markdown("", 4), "");
     }
 

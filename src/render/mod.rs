@@ -18,6 +18,7 @@ pub mod evaluation;
 pub mod format;
 pub mod i18n;
 mod lint;
+pub mod user_markdown;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -200,7 +201,7 @@ fn override_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| !p.is_dir() && p.extension().is_some_and(|x| x == "md"))
         .collect();
     files.sort();
     Ok(files)
@@ -221,7 +222,10 @@ pub fn override_warnings(dir: &Path, display_dir: &str) -> Vec<crate::diagnostic
     let sources: Vec<String> = BUILTIN
         .iter()
         .map(|(_, s)| s.to_string())
-        .chain(files.iter().filter_map(|p| std::fs::read_to_string(p).ok()))
+        .chain(names.iter().filter_map(|n| {
+            let bytes = crate::input::read(dir, n, crate::yaml::MAX_FILE_BYTES).ok()?;
+            String::from_utf8(bytes).ok()
+        }))
         .collect();
     let builtin: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
     let mut out = Vec::new();
@@ -911,8 +915,12 @@ pub(crate) fn environment(
             else {
                 continue;
             };
-            let src = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read template {}", path.display()))?;
+            // Through the one confined, bounded reader (a link out of the folder, a FIFO or an
+            // endless device is refused).
+            let bytes = crate::input::read(dir, &name, crate::yaml::MAX_FILE_BYTES)
+                .map_err(|e| anyhow::anyhow!("cannot read template {}: {e}", path.display()))?;
+            let src = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("template {} is not UTF-8", path.display()))?;
             origins.0.insert(name.clone(), path.clone());
             sources.insert(name.clone(), (src, Some(path.display().to_string())));
         }
@@ -1177,6 +1185,7 @@ pub fn render(
 ///   outside `pdf:skip` blocks, with GitHub's anchors (duplicates numbered `-1`, `-2`, ...);
 /// - exactly one newline at the end.
 pub fn finish(raw: &str) -> String {
+    let raw = &*escape::drop_controls(raw);
     let mut lines: Vec<&str> = Vec::with_capacity(raw.len() / 40);
     let mut headings: Vec<(usize, String, String)> = Vec::new();
     let mut slug_counts: HashMap<String, usize> = HashMap::new();

@@ -57,7 +57,9 @@ pub fn image_size(data: &[u8]) -> Option<(u32, u32)> {
 /// when there is no logo or it cannot be read.
 fn logo(front: &FrontMatter, base_dir: &Path, cx: f32, y: f32, max: f32) -> Option<(Item, f32)> {
     let rel = front.logo.as_ref()?;
-    let data = std::fs::read(base_dir.join(rel)).ok()?;
+    // Through the one confined, bounded reader: a template's front matter may name anything
+    // (`logo: /dev/zero`, `../../secret.png`); what is not a project image is left out.
+    let data = crate::input::read(base_dir, rel, crate::input::MAX_IMAGE_BYTES).ok()?;
     let (pw, ph) = image_size(&data)?;
     let aspect = pw as f32 / ph as f32;
     let (w, h) = if aspect >= 1.0 {
