@@ -547,7 +547,11 @@ impl Writer {
                 } else {
                     self.found.too_deep = true;
                     self.flattened += 1;
-                    self.write(" ");
+                    // Separated by a space from text on the same line; never a bare marker
+                    // (which after text would read as a setext underline).
+                    if !self.at_line_start {
+                        self.write(" ");
+                    }
                 }
                 self.tight_text = false;
             }
@@ -749,6 +753,7 @@ mod tests {
             "- [ ] task\n- [x] done",
             "> > - x\n  - x\n  -\n",
             "- x\n  -\n",
+            "- - - - - - - - - - - - - - - x\n\t\t\t    \t\t      - -",
             "a  \nb\\\nc",
             "&amp; &#x3C;script&#x3E;",
         ] {
