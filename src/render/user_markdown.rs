@@ -98,7 +98,8 @@ struct Writer {
     code_info: String,
     aligns: Vec<Alignment>,
     /// The destinations of the open links.
-    links: Vec<String>,
+    /// (`None` for a link inside a link's text, kept as its text: links do not nest.)
+    links: Vec<Option<String>>,
     /// Inside an image: its text is kept, the image dropped.
     image: usize,
     html_block: Option<String>,
@@ -234,6 +235,7 @@ fn escape_url(url: &str) -> String {
             '>' => out.push_str("%3E"),
             '\\' => out.push_str("%5C"),
             '|' => out.push_str("%7C"),
+            '`' => out.push_str("%60"),
             c if c.is_control() || c.is_whitespace() => {}
             c => out.push(c),
         }
@@ -547,7 +549,11 @@ impl Writer {
                 } else {
                     self.found.too_deep = true;
                     self.flattened += 1;
-                    self.write(" ");
+                    // Separated by a space from text on the same line; never a bare marker
+                    // (which after text would read as a setext underline).
+                    if !self.at_line_start {
+                        self.write(" ");
+                    }
                 }
                 self.tight_text = false;
             }
@@ -568,8 +574,12 @@ impl Writer {
             Tag::Superscript | Tag::Subscript => {}
             Tag::Link { .. } if self.image > 0 => {}
             Tag::Link { dest_url, .. } => {
-                self.write("[");
-                self.links.push(escape_url(&dest_url));
+                if self.links.iter().any(Option::is_some) {
+                    self.links.push(None);
+                } else {
+                    self.write("[");
+                    self.links.push(Some(escape_url(&dest_url)));
+                }
             }
             Tag::Image { .. } => {
                 self.found.image = true;
@@ -645,10 +655,11 @@ impl Writer {
             TagEnd::Superscript | TagEnd::Subscript => {}
             TagEnd::Link if self.image > 0 => {}
             TagEnd::Link => {
-                let url = self.links.pop().unwrap_or_default();
-                self.write("](");
-                self.write(&url);
-                self.write(")");
+                if let Some(Some(url)) = self.links.pop() {
+                    self.write("](");
+                    self.write(&url);
+                    self.write(")");
+                }
             }
             TagEnd::Image => self.image = self.image.saturating_sub(1),
             TagEnd::FootnoteDefinition
@@ -749,6 +760,8 @@ mod tests {
             "- [ ] task\n- [x] done",
             "> > - x\n  - x\n  -\n",
             "- x\n  -\n",
+            "[<zd:>](`)`<s>`",
+            "- - - - - - - - - - - - - - - x\n\t\t\t    \t\t      - -",
             "a  \nb\\\nc",
             "&amp; &#x3C;script&#x3E;",
         ] {
