@@ -8,6 +8,8 @@
 pub mod check;
 pub mod diagnostic;
 pub mod document;
+pub mod docx;
+pub mod html;
 pub mod load;
 pub mod model;
 pub mod plan;

@@ -44,6 +44,10 @@ pub struct GenerateArgs {
 enum OutFormat {
     Md,
     Pdf,
+    /// Editable Word document (masterplan.docx).
+    Docx,
+    /// Self-contained web page (masterplan.html).
+    Html,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +122,13 @@ pub fn run(args: &GenerateArgs) -> i32 {
                 }
             }
         }
+        match other_formats(&args.format, doc, &args.dir, pdf_options.paper) {
+            Ok(mut more) => files.append(&mut more),
+            Err(e) => {
+                fail(messages, &e);
+                return EXIT_OUTPUT;
+            }
+        }
         if args.format.contains(&OutFormat::Md) {
             files.push(OutputFile {
                 name: doc.file_name.clone(),
@@ -161,6 +172,42 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     }
     EXIT_OK
+}
+
+/// The DOCX and HTML writers' files for one document, when asked for.
+fn other_formats(
+    formats: &[OutFormat],
+    doc: &masterplan::render::Document,
+    dir: &Path,
+    paper: Paper,
+) -> Result<Vec<OutputFile>, String> {
+    let stem = doc.file_name.strip_suffix(".md").unwrap_or(&doc.file_name);
+    let mut files = Vec::new();
+    if formats.contains(&OutFormat::Docx) {
+        let options = masterplan::docx::DocxOptions {
+            paper,
+            // Already checked by `source_date`.
+            created: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        };
+        let bytes = masterplan::docx::write(&doc.markdown, dir, &options)
+            .map_err(|e| format!("could not write {stem}.docx: {e:#}"))?;
+        files.push(OutputFile {
+            name: format!("{stem}.docx"),
+            bytes,
+        });
+    }
+    if formats.contains(&OutFormat::Html) {
+        let options = masterplan::html::HtmlOptions { paper };
+        let html = masterplan::html::write(&doc.markdown, dir, &options)
+            .map_err(|e| format!("could not write {stem}.html: {e:#}"))?;
+        files.push(OutputFile {
+            name: format!("{stem}.html"),
+            bytes: html.into_bytes(),
+        });
+    }
+    Ok(files)
 }
 
 fn display(p: &Path) -> String {

@@ -10,7 +10,9 @@ pub mod chart;
 pub mod draw;
 pub mod fonts;
 pub mod layout;
+pub mod measure;
 pub mod page;
+pub mod svg;
 
 /// The document tree and its reader, shared with the other writers (see [`crate::document`]);
 /// kept under its old name so the layout's imports read `typeset::markdown`.
