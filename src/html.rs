@@ -263,9 +263,16 @@ impl Writer {
             };
             let width = measure::text_width(self.paper, self.landscape);
             if let Some(chart) = svg::mermaid(text, width, decimal) {
+                // A wide chart (the Gantt) scrolls sideways on a phone rather than shrinking its
+                // text below reading size; a small one just scales to the width.
+                let class = if chart.width > 400.0 {
+                    "chart wide"
+                } else {
+                    "chart"
+                };
                 let _ = writeln!(
                     self.out,
-                    "<figure class=\"chart\" style=\"max-width:{}pt\">{}</figure>",
+                    "<figure class=\"{class}\" style=\"max-width:{}pt\">{}</figure>",
                     chart.width.ceil(),
                     chart.markup
                 );

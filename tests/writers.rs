@@ -585,3 +585,49 @@ fn hostile_markdown_gives_valid_files_without_panic() {
         assert!(masterplan::docx::write(bad, base, &Default::default()).is_err());
     }
 }
+
+/// Rough in-process timings of the three writers on synthetic projects (debug build figures are
+/// only relative; `cargo bench --bench pipeline` has the real ones). Ignored by default:
+/// `cargo test --test writers -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn measure_writers() {
+    for n in [60, 600, 3000] {
+        let tmp = tempfile::tempdir().unwrap();
+        for (name, content) in masterplan::synth::project(n) {
+            let path = tmp.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, content).unwrap();
+        }
+        let checked = masterplan::check(tmp.path());
+        let (project, taxonomy) = (checked.project.unwrap(), checked.taxonomy.unwrap());
+        let plan = masterplan::plan::plan(&project, &taxonomy);
+        let docs =
+            masterplan::render::render(&project, &taxonomy, &plan, &Default::default()).unwrap();
+        let md = &docs[0].markdown;
+        let time = |f: &dyn Fn() -> usize| {
+            let t = std::time::Instant::now();
+            let len = f();
+            (t.elapsed().as_secs_f64() * 1000.0, len / 1024)
+        };
+        let pdf = time(&|| {
+            masterplan::typeset::typeset(md, tmp.path(), &Default::default())
+                .unwrap()
+                .len()
+        });
+        let docx = time(&|| {
+            masterplan::docx::write(md, tmp.path(), &Default::default())
+                .unwrap()
+                .len()
+        });
+        let html = time(&|| {
+            masterplan::html::write(md, tmp.path(), &Default::default())
+                .unwrap()
+                .len()
+        });
+        println!(
+            "{n:>5} programmes: pdf {:.0} ms ({} KB), docx {:.0} ms ({} KB), html {:.0} ms ({} KB)",
+            pdf.0, pdf.1, docx.0, docx.1, html.0, html.1
+        );
+    }
+}
