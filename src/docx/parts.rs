@@ -193,7 +193,7 @@ fn app() -> String {
 
 fn settings(lang: Language) -> String {
     format!(
-        "{XML_HEAD}<w:settings {NS_W}><w:updateFields w:val=\"true\"/><w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"{}\"/></w:settings>",
+        "{XML_HEAD}<w:settings {NS_W}><w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:updateFields w:val=\"true\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"{}\"/></w:settings>",
         language_tag(lang)
     )
 }
@@ -233,10 +233,10 @@ fn styles(lang: Language) -> String {
         (5, 22, 160, 40),
         (6, 22, 160, 40),
     ] {
-        let page = if level == 1 {
-            "<w:pageBreakBefore/><w:jc w:val=\"center\"/>"
+        let (page, jc) = if level == 1 {
+            ("<w:pageBreakBefore/>", "<w:jc w:val=\"center\"/>")
         } else {
-            "<w:jc w:val=\"left\"/>"
+            ("", "<w:jc w:val=\"left\"/>")
         };
         let colour = if level <= 3 { NAVY } else { TEXT };
         let italic = if level >= 4 { "<w:i/>" } else { "" };
@@ -246,7 +246,7 @@ fn styles(lang: Language) -> String {
             &format!("heading {level}"),
             "Normal",
             &format!(
-                "<w:keepNext/><w:keepLines/>{page}<w:spacing w:before=\"{before}\" w:after=\"{after}\"/><w:outlineLvl w:val=\"{}\"/>",
+                "<w:keepNext/><w:keepLines/>{page}<w:spacing w:before=\"{before}\" w:after=\"{after}\"/>{jc}<w:outlineLvl w:val=\"{}\"/>",
                 level - 1
             ),
             &format!(
@@ -259,7 +259,7 @@ fn styles(lang: Language) -> String {
         "Title",
         "Title",
         "Normal",
-        "<w:jc w:val=\"center\"/><w:spacing w:before=\"480\" w:after=\"240\"/>",
+        "<w:spacing w:before=\"480\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
         &format!("<w:b/><w:color w:val=\"{NAVY}\"/><w:sz w:val=\"48\"/><w:szCs w:val=\"48\"/>"),
     );
     para(
@@ -267,7 +267,7 @@ fn styles(lang: Language) -> String {
         "Subtitle",
         "Subtitle",
         "Normal",
-        "<w:jc w:val=\"center\"/><w:spacing w:after=\"240\"/>",
+        "<w:spacing w:after=\"240\"/><w:jc w:val=\"center\"/>",
         &format!("<w:color w:val=\"{NAVY}\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
     );
     para(
@@ -275,7 +275,7 @@ fn styles(lang: Language) -> String {
         "CoverRegion",
         "Cover Region",
         "Normal",
-        "<w:jc w:val=\"center\"/><w:spacing w:before=\"240\" w:after=\"60\"/>",
+        "<w:spacing w:before=\"240\" w:after=\"60\"/><w:jc w:val=\"center\"/>",
         &format!("<w:b/><w:color w:val=\"{NAVY}\"/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>"),
     );
     para(
@@ -291,7 +291,7 @@ fn styles(lang: Language) -> String {
         "CoverYear",
         "Cover Year",
         "Normal",
-        "<w:jc w:val=\"center\"/><w:spacing w:before=\"1200\"/>",
+        "<w:spacing w:before=\"1200\"/><w:jc w:val=\"center\"/>",
         &format!("<w:b/><w:color w:val=\"{NAVY}\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"),
     );
     para(
@@ -347,7 +347,7 @@ fn styles(lang: Language) -> String {
         "Caption",
         "caption",
         "Normal",
-        "<w:jc w:val=\"center\"/><w:spacing w:after=\"200\"/>",
+        "<w:spacing w:after=\"200\"/><w:jc w:val=\"center\"/>",
         &format!("<w:i/><w:color w:val=\"{MUTED}\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),
     );
     para(
@@ -355,7 +355,7 @@ fn styles(lang: Language) -> String {
         "Figure",
         "Figure",
         "Normal",
-        "<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"120\" w:after=\"160\" w:line=\"240\" w:lineRule=\"auto\"/>",
+        "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"160\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
         "",
     );
     para(
@@ -363,7 +363,7 @@ fn styles(lang: Language) -> String {
         "TOCHeading",
         "TOC Heading",
         "Normal",
-        "<w:keepNext/><w:pageBreakBefore/><w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"360\"/>",
+        "<w:keepNext/><w:pageBreakBefore/><w:spacing w:before=\"0\" w:after=\"360\"/><w:jc w:val=\"center\"/>",
         &format!("<w:b/><w:color w:val=\"{NAVY}\"/><w:sz w:val=\"38\"/><w:szCs w:val=\"38\"/>"),
     );
     for (level, indent) in [(1, 0), (2, 400)] {
@@ -384,7 +384,7 @@ fn styles(lang: Language) -> String {
         "Header",
         "header",
         "Normal",
-        "<w:jc w:val=\"left\"/><w:spacing w:after=\"0\"/>",
+        "<w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/>",
         &format!("<w:color w:val=\"{MUTED}\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"),
     );
     para(
@@ -392,7 +392,7 @@ fn styles(lang: Language) -> String {
         "Footer",
         "footer",
         "Normal",
-        "<w:jc w:val=\"left\"/><w:spacing w:after=\"0\"/>",
+        "<w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/>",
         &format!("<w:color w:val=\"{MUTED}\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>"),
     );
     para(
