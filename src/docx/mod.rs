@@ -59,7 +59,7 @@ pub(crate) struct Entry {
 }
 
 /// Pack the entries in the given order, every one dated 1980-01-01 00:00 (the zip epoch) and
-/// deflated (pictures stored: they are compressed already).
+/// deflated at level 1 (pictures stored: they are compressed already).
 fn zip(entries: &[Entry]) -> anyhow::Result<Vec<u8>> {
     use zip::write::SimpleFileOptions;
     use zip::{CompressionMethod, DateTime};
@@ -70,8 +70,11 @@ fn zip(entries: &[Entry]) -> anyhow::Result<Vec<u8>> {
         } else {
             CompressionMethod::Deflated
         };
+        // Level 1: XML compresses well even at the fastest level (as the PDF's content streams).
+        let level = (method == CompressionMethod::Deflated).then_some(1);
         let options = SimpleFileOptions::default()
             .compression_method(method)
+            .compression_level(level)
             .last_modified_time(DateTime::default())
             .unix_permissions(0o644);
         writer.start_file(e.name.as_str(), options)?;
