@@ -3,7 +3,8 @@
 //!
 //! In-process figures (median of several runs): `check` (load + validate), `markdown` (plan +
 //! render), `pdf` (typeset the Markdown), and peak heap of the whole in-process pipeline
-//! (counting allocator). Whole-process figures: wall time and peak RSS of
+//! (counting allocator), and the other writers of the same Markdown: `docx` and `html`
+//! (in-process, median), with their sizes. Whole-process figures: wall time and peak RSS of
 //! `masterplan generate` (Markdown and PDF) run as a child process (median wall time, highest
 //! peak RSS). The evaluation: `evaluate md` (plan + evaluate one year + render the report) and
 //! `evaluate pdf` (typeset it) in-process, and `masterplan evaluate 2026` as a child process.
@@ -72,6 +73,10 @@ struct Row {
     pdf: Duration,
     layout: Duration,
     draw: Duration,
+    docx: Duration,
+    html: Duration,
+    docx_kb: usize,
+    html_kb: usize,
     pages: usize,
     pdf_kb: usize,
     peak_heap: usize,
@@ -113,6 +118,9 @@ fn measure(programs: usize, runs: usize) -> Row {
     let mut pdf_times = Vec::new();
     let mut layout_times = Vec::new();
     let mut draw_times = Vec::new();
+    let mut docx_times = Vec::new();
+    let mut html_times = Vec::new();
+    let (mut docx_len, mut html_len) = (0, 0);
     let mut peak_heap = 0;
     let mut pdf_len = 0;
     let mut pages = 0;
@@ -152,6 +160,17 @@ fn measure(programs: usize, runs: usize) -> Row {
         let drawn = masterplan::typeset::draw::draw(&laid_out).expect("draw");
         draw_times.push(t.elapsed());
         assert_eq!(drawn, pdf, "typeset = layout + draw");
+
+        let t = Instant::now();
+        let docx =
+            masterplan::docx::write(&docs[0].markdown, &root, &Default::default()).expect("docx");
+        docx_times.push(t.elapsed());
+        docx_len = docx.len();
+        let t = Instant::now();
+        let html =
+            masterplan::html::write(&docs[0].markdown, &root, &Default::default()).expect("html");
+        html_times.push(t.elapsed());
+        html_len = html.len();
 
         peak_heap = peak_heap.max(PEAK.load(Ordering::Relaxed) - base);
 
@@ -198,6 +217,10 @@ fn measure(programs: usize, runs: usize) -> Row {
         pdf: median(pdf_times),
         layout: median(layout_times),
         draw: median(draw_times),
+        docx: median(docx_times),
+        html: median(html_times),
+        docx_kb: docx_len / 1024,
+        html_kb: html_len / 1024,
         pages,
         pdf_kb: pdf_len / 1024,
         peak_heap,
@@ -353,15 +376,33 @@ fn main() {
         );
     }
     println!();
+    println!("other writers of the same Markdown (median ms; target: each within the pdf time):");
+    for r in &rows {
+        let verdict = |d: Duration| if d <= r.pdf { "ok" } else { "MISSED" };
+        println!(
+            "{:>10} pdf {:>8.1}  docx {:>8.1} {} ({} KB)  html {:>8.1} {} ({} KB)",
+            r.programs,
+            ms(r.pdf),
+            ms(r.docx),
+            verdict(r.docx),
+            r.docx_kb,
+            ms(r.html),
+            verdict(r.html),
+            r.html_kb
+        );
+    }
+    println!();
     println!("per programme (linearity):");
     for r in &rows {
         let n = r.programs as f64;
         println!(
-            "{:>10} check+markdown {:>7.1} µs/programme, generate {:>7.1} µs/programme, evaluate {:>7.1} µs/programme",
+            "{:>10} check+markdown {:>7.1} µs/programme, generate {:>7.1} µs/programme, evaluate {:>7.1} µs/programme, docx {:>7.1} µs/programme, html {:>7.1} µs/programme",
             r.programs,
             (r.check + r.markdown).as_secs_f64() * 1e6 / n,
             r.process_wall.as_secs_f64() * 1e6 / n,
-            r.eval_wall.as_secs_f64() * 1e6 / n
+            r.eval_wall.as_secs_f64() * 1e6 / n,
+            r.docx.as_secs_f64() * 1e6 / n,
+            r.html.as_secs_f64() * 1e6 / n
         );
     }
     println!();

@@ -8,8 +8,10 @@
 pub mod check;
 pub mod diagnostic;
 pub mod document;
+pub mod docx;
 pub mod evaluation;
 pub mod fuzzing;
+pub mod html;
 pub mod input;
 pub mod load;
 pub mod model;

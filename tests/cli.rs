@@ -296,7 +296,7 @@ fn usage_errors_exit_2() {
     masterplan()
         .arg("generate")
         .arg("--format")
-        .arg("docx")
+        .arg("odt")
         .assert()
         .code(2);
     masterplan()

@@ -144,7 +144,7 @@ fn usage_errors_in_json_mode_have_codes_files_and_the_documented_keys() {
             false,
         ),
         (
-            vec!["generate".into(), "--format".into(), "docx".into()],
+            vec!["generate".into(), "--format".into(), "odt".into()],
             "E9001",
             false,
         ),

@@ -45,6 +45,10 @@ pub struct GenerateArgs {
 pub enum OutFormat {
     Md,
     Pdf,
+    /// Editable Word document (masterplan.docx).
+    Docx,
+    /// Self-contained web page (masterplan.html).
+    Html,
 }
 
 /// The `--format` list: one or more formats, in any case, separated by commas or spaces.
@@ -253,6 +257,13 @@ pub(super) fn write_documents(
                 }
             }
         }
+        match other_formats(to.formats, doc, to.dir, pdf_options.paper) {
+            Ok(mut more) => files.append(&mut more),
+            Err((name, e)) => {
+                super::fail_with(messages, "E9015", Some(&out.join(name)), &e, None);
+                return EXIT_OUTPUT;
+            }
+        }
         if to.formats.contains(&OutFormat::Md) {
             files.push(OutputFile {
                 name: doc.file_name.clone(),
@@ -317,6 +328,50 @@ pub(super) fn write_documents(
 
 /// The generation kind `generate` records in the output folder's marker.
 const GENERATION: &str = "generate";
+
+/// The DOCX and HTML writers' files for one document, when asked for.
+fn other_formats(
+    formats: &[OutFormat],
+    doc: &masterplan::render::Document,
+    dir: &Path,
+    paper: Paper,
+) -> Result<Vec<OutputFile>, (String, String)> {
+    let stem = doc.file_name.strip_suffix(".md").unwrap_or(&doc.file_name);
+    let mut files = Vec::new();
+    if formats.contains(&OutFormat::Docx) {
+        let options = masterplan::docx::DocxOptions {
+            paper,
+            // Already checked by `prepare` (E9004).
+            created: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse().ok()),
+        };
+        let bytes = masterplan::docx::write(&doc.markdown, dir, &options).map_err(|e| {
+            (
+                format!("{stem}.docx"),
+                format!("could not write {stem}.docx: {e:#}"),
+            )
+        })?;
+        files.push(OutputFile {
+            name: format!("{stem}.docx"),
+            bytes,
+        });
+    }
+    if formats.contains(&OutFormat::Html) {
+        let options = masterplan::html::HtmlOptions { paper };
+        let html = masterplan::html::write(&doc.markdown, dir, &options).map_err(|e| {
+            (
+                format!("{stem}.html"),
+                format!("could not write {stem}.html: {e:#}"),
+            )
+        })?;
+        files.push(OutputFile {
+            name: format!("{stem}.html"),
+            bytes: html.into_bytes(),
+        });
+    }
+    Ok(files)
+}
 
 fn display(p: &Path) -> String {
     p.display().to_string()

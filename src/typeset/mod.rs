@@ -11,7 +11,9 @@ pub mod draw;
 pub mod fonts;
 pub mod hyphenate;
 pub mod layout;
+pub mod measure;
 pub mod page;
+pub mod svg;
 
 /// The document tree and its reader, shared with the other writers (see [`crate::document`]);
 /// kept under its old name so the layout's imports read `typeset::markdown`.

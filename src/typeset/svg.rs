@@ -1,0 +1,354 @@
+//! The second drawing backend of the charts: the vector description a chart produces for the PDF
+//! (a [`ChartBlock`] of display [`Item`]s) written as SVG, for the HTML page and the DOCX
+//! pictures. The chart modules know nothing about either backend; this module knows nothing
+//! about the charts. Text stays text, in the bundled family's name (Carlito, metric-compatible
+//! with Calibri) with the width the layout measured; colours are the PDF's, written as `#rrggbb`.
+//! [`to_png`] rasterises an SVG (resvg/tiny-skia, with the bundled fonts) for writers that need
+//! a bitmap.
+
+use std::fmt::Write as _;
+
+use super::chart::{self, ChartBlock};
+use super::fonts::{self, FontId};
+use super::page::{Item, Rgb};
+
+/// A chart drawn as SVG: the markup and its size in points (one SVG user unit = 1 pt).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Svg {
+    pub markup: String,
+    pub width: f32,
+    pub height: f32,
+}
+
+/// Lay out a Mermaid block `source` as one chart (never split into pages) at most `width` points
+/// wide, and draw it as SVG. `None` for diagrams the typesetter does not draw (writers set those
+/// as code, like the PDF). `decimal` is the decimal separator of numbers in labels.
+pub fn mermaid(source: &str, width: f32, decimal: char) -> Option<Svg> {
+    let blocks = chart::layout_mermaid_with(source, width, f32::INFINITY, decimal)?;
+    let block = blocks.into_iter().next()?;
+    Some(chart_svg(&block))
+}
+
+/// Lay out a Mermaid block as the PDF does, split into pieces at most `max_height` tall (a long
+/// Gantt chart repeats its year axis on each), each drawn as SVG: the pictures of a paged writer.
+pub fn mermaid_pages(source: &str, width: f32, max_height: f32, decimal: char) -> Option<Vec<Svg>> {
+    let blocks = chart::layout_mermaid_with(source, width, max_height, decimal)?;
+    if blocks.is_empty() {
+        return None;
+    }
+    Some(blocks.iter().map(chart_svg).collect())
+}
+
+/// One chart block as a standalone SVG document (usable inline in HTML5 as well).
+pub fn chart_svg(block: &ChartBlock) -> Svg {
+    let (w, h) = (num(block.width), num(block.height));
+    let mut out = String::with_capacity(256 + block.items.len() * 96);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}pt\" height=\"{h}pt\" viewBox=\"0 0 {w} {h}\" role=\"img\">"
+    );
+    if let Some(title) = block.items.iter().find_map(|i| match i {
+        Item::Text { text, .. } if !text.trim().is_empty() => Some(text),
+        _ => None,
+    }) {
+        let _ = write!(out, "<title>{}</title>", escape(title));
+    }
+    for item in &block.items {
+        item_svg(&mut out, item);
+    }
+    out.push_str("</svg>");
+    Svg {
+        markup: out,
+        width: block.width.max(1.0),
+        height: block.height.max(1.0),
+    }
+}
+
+fn item_svg(out: &mut String, item: &Item) {
+    match item {
+        Item::Text {
+            x,
+            y,
+            font,
+            size,
+            color,
+            text,
+        } => {
+            if text.is_empty() {
+                return;
+            }
+            let (weight, style) = match font {
+                FontId::Bold => (" font-weight=\"bold\"", ""),
+                FontId::Italic => ("", " font-style=\"italic\""),
+                FontId::BoldItalic => (" font-weight=\"bold\"", " font-style=\"italic\""),
+                FontId::Regular | FontId::Mono => ("", ""),
+            };
+            let width = fonts::text_width(*font, *size, text);
+            let _ = write!(
+                out,
+                "<text x=\"{}\" y=\"{}\" font-family=\"{}\" font-size=\"{}\"{weight}{style} fill=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\">{}</text>",
+                num(*x),
+                num(*y),
+                family(*font),
+                num(*size),
+                hex(*color),
+                num(width),
+                escape(text)
+            );
+        }
+        Item::Rect { x, y, w, h, fill } => {
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                num(*x),
+                num(*y),
+                num(w.max(0.0)),
+                num(h.max(0.0)),
+                hex(*fill)
+            );
+        }
+        Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            color,
+        } => {
+            let _ = write!(
+                out,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"/>",
+                num(*x1),
+                num(*y1),
+                num(*x2),
+                num(*y2),
+                hex(*color),
+                num(width.max(0.0))
+            );
+        }
+        // Links, images and watermarks are page furniture, not chart content.
+        Item::UriLink { .. }
+        | Item::GotoLink { .. }
+        | Item::Image { .. }
+        | Item::Watermark { .. } => {}
+    }
+}
+
+/// The CSS/SVG font family of a bundled face (Carlito first, then its metric twin Calibri).
+pub fn family(font: FontId) -> &'static str {
+    match font {
+        FontId::Mono => "Liberation Mono, Courier New, monospace",
+        _ => "Carlito, Calibri, sans-serif",
+    }
+}
+
+/// A colour as `#rrggbb` (components clamped to 0..1; NaN is black).
+pub fn hex(c: Rgb) -> String {
+    let b = |v: f32| {
+        if v.is_nan() {
+            0
+        } else {
+            (v.clamp(0.0, 1.0) * 255.0).round() as u8
+        }
+    };
+    format!("#{:02X}{:02X}{:02X}", b(c.0), b(c.1), b(c.2))
+}
+
+/// A coordinate with at most two decimals, no trailing zeros, never NaN or infinite.
+fn num(v: f32) -> String {
+    let v = if v.is_finite() { v } else { 0.0 };
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" || s.is_empty() {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Text for an XML text node or attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Rasterise an SVG made by this module to PNG at `dpi` (1 pt = 1/72 in), with the bundled fonts
+/// (no system fonts are read, so the picture is the same on every machine). `None` if the SVG
+/// cannot be read or the picture would be empty or huge (over 100 megapixels).
+pub fn to_png(svg: &Svg, dpi: f32) -> Option<Vec<u8>> {
+    use resvg::{tiny_skia, usvg};
+    let options = usvg::Options {
+        fontdb: font_database(),
+        font_family: "Carlito".to_string(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(&svg.markup, &options).ok()?;
+    // The picture's size from the chart's size in points (usvg reports `pt` sizes in its own
+    // 96-dpi pixels); user units are scaled onto it.
+    let scale = dpi / 72.0;
+    let size = tree.size();
+    let (w, h) = ((svg.width * scale).ceil(), (svg.height * scale).ceil());
+    if !(w >= 1.0 && h >= 1.0) || w * h > 100.0e6 {
+        return None;
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32)?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    // The SVG's width/height are in points; its user units too: scale user units to pixels.
+    let sx = w / size.width();
+    let sy = h / size.height();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(sx, sy),
+        &mut pixmap.as_mut(),
+    );
+    Some(encode_png(&pixmap))
+}
+
+/// An opaque pixmap as an 8-bit RGB PNG: rows with the Sub filter (charts are flat colours, so
+/// most filtered bytes are 0) deflated at a fast level. tiny-skia's own encoder writes RGBA at
+/// the default level and took longer than drawing the chart.
+fn encode_png(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
+    use std::io::Write as _;
+    let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
+    let mut raw = Vec::with_capacity((w * 3 + 1) * h);
+    let data = pixmap.data();
+    for y in 0..h {
+        raw.push(1); // Sub
+        let row = &data[y * w * 4..(y + 1) * w * 4];
+        let mut prev = [0u8; 3];
+        for px in row.chunks_exact(4) {
+            // Opaque (white background), so premultiplied equals straight colour.
+            let rgb = [px[0], px[1], px[2]];
+            for c in 0..3 {
+                raw.push(rgb[c].wrapping_sub(prev[c]));
+            }
+            prev = rgb;
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
+    let _ = z.write_all(&raw);
+    let idat = z.finish().unwrap_or_default();
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::with_capacity(13);
+    ihdr.extend_from_slice(&(w as u32).to_be_bytes());
+    ihdr.extend_from_slice(&(h as u32).to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    for (kind, body) in [
+        (b"IHDR", &ihdr[..]),
+        (b"IDAT", &idat[..]),
+        (b"IEND", &[][..]),
+    ] {
+        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(body);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+    }
+    out
+}
+
+/// The bundled faces as resvg's font database, loaded once per process.
+fn font_database() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
+    use std::sync::{Arc, OnceLock};
+    static DB: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        for font in FontId::ALL {
+            db.load_font_source(resvg::usvg::fontdb::Source::Binary(Arc::new(font.bytes())));
+        }
+        db.set_sans_serif_family("Carlito");
+        db.set_monospace_family("Liberation Mono");
+        Arc::new(db)
+    })
+    .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GANTT: &str = "gantt\n    dateFormat YYYY\n    section Tata Kelola\n    P01 Satu Data & <Layanan> :crit, p01, 2023, 2025\n    section Ekonomi\n    P02 Pasar Digital :p02, 2024, 2027\n";
+
+    #[test]
+    fn gantt_as_svg_keeps_text_colours_and_escapes() {
+        let svg = mermaid(GANTT, 480.0, ',').expect("a gantt chart");
+        let m = &svg.markup;
+        assert!(m.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(m.contains("Satu Data &amp; &lt;Layanan&gt;"), "{m}");
+        assert!(!m.contains("<Layanan>"));
+        assert!(m.contains("font-family=\"Carlito, Calibri, sans-serif\""));
+        // The first section's colour, as in the PDF palette.
+        assert!(m.contains(&hex(chart::PALETTE[0])), "{m}");
+        assert!(svg.width <= 480.0 && svg.height > 0.0);
+        // Parses as XML.
+        assert!(m.matches("<text").count() == m.matches("</text>").count());
+    }
+
+    #[test]
+    fn numbers_and_colours_are_sanitised() {
+        assert_eq!(num(f32::NAN), "0");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(12.5), "12.5");
+        assert_eq!(num(3.0), "3");
+        assert_eq!(hex(Rgb(2.0, f32::NAN, 0.5)), "#FF0080");
+    }
+
+    #[test]
+    fn raster_has_the_chart_size_and_decodes() {
+        let svg = mermaid(GANTT, 400.0, '.').unwrap();
+        let png = to_png(&svg, 144.0).expect("png");
+        assert_eq!(&png[1..4], b"PNG");
+        let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        assert_eq!(w, (svg.width * 2.0).ceil() as u32);
+        // Colours of the first section are in the picture.
+        let decoded = decode_rgb(&png);
+        let navy = (31u8, 78u8, 121u8);
+        assert!(
+            decoded.chunks_exact(3).any(|p| (p[0], p[1], p[2]) == navy),
+            "navy bars drawn"
+        );
+    }
+
+    /// Inflate and un-filter our own PNG (Sub filter, RGB).
+    fn decode_rgb(png: &[u8]) -> Vec<u8> {
+        use std::io::Read as _;
+        let w = u32::from_be_bytes(png[16..20].try_into().unwrap()) as usize;
+        let len = u32::from_be_bytes(png[33..37].try_into().unwrap()) as usize;
+        assert_eq!(&png[37..41], b"IDAT");
+        let mut raw = Vec::new();
+        flate2::read::ZlibDecoder::new(&png[41..41 + len])
+            .read_to_end(&mut raw)
+            .unwrap();
+        let mut out = Vec::new();
+        for row in raw.chunks_exact(w * 3 + 1) {
+            assert_eq!(row[0], 1);
+            let mut prev = [0u8; 3];
+            for px in row[1..].chunks_exact(3) {
+                for c in 0..3 {
+                    prev[c] = prev[c].wrapping_add(px[c]);
+                }
+                out.extend_from_slice(&prev);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn other_diagrams_are_not_drawn() {
+        assert!(mermaid("flowchart LR\n A --> B\n", 400.0, '.').is_none());
+        assert!(mermaid("", 400.0, '.').is_none());
+    }
+}
