@@ -9,6 +9,7 @@ mod generate;
 mod init;
 mod output;
 mod templates;
+mod worksheet;
 
 use std::path::PathBuf;
 
@@ -65,6 +66,12 @@ enum Command {
         after_help = "Examples:\n  masterplan templates list\n  masterplan templates export banggai/templates"
     )]
     Templates(templates::TemplatesCommand),
+    /// The project as the Bimtek Excel workbook: export it to fill in, import it back to YAML.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  masterplan worksheet export banggai --out bimtek.xlsx\n  masterplan worksheet import bimtek.xlsx banggai --force"
+    )]
+    Worksheet(worksheet::WorksheetCommand),
 }
 
 #[derive(Args, Debug)]
@@ -288,6 +295,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Templates(cmd) => templates::run(&cmd),
+        Command::Worksheet(cmd) => worksheet::run(&cmd),
     }
 }
 
