@@ -19,6 +19,7 @@ pub mod synth;
 pub mod taxonomy;
 pub mod typeset;
 pub mod validate;
+pub mod workbook;
 pub mod worksheet;
 pub mod yaml;
 

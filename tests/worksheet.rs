@@ -725,3 +725,73 @@ fn patch_zip(path: &Path, from: &str, to: &str) {
     }
     fs::write(path, out.finish().unwrap().into_inner()).unwrap();
 }
+
+#[test]
+fn generate_writes_the_tables_workbook_with_formulas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let run = || {
+        masterplan()
+            .arg("generate")
+            .arg(repo().join("examples/banggai"))
+            .arg("--out")
+            .arg(&out)
+            .args(["--format", "md,XLSX"])
+            .assert()
+            .success();
+        fs::read(out.join("masterplan.xlsx")).unwrap()
+    };
+    let first = run();
+    assert_eq!(first, run(), "the tables workbook is not reproducible");
+    assert!(!out.join("masterplan.pdf").exists());
+
+    use calamine::{Data, Reader, Xlsx};
+    let mut x: Xlsx<_> = calamine::open_workbook(out.join("masterplan.xlsx")).unwrap();
+    assert_eq!(x.sheet_names(), masterplan::workbook::SHEETS);
+    // Totals are formulas, with their values cached.
+    let checked = masterplan::check(&repo().join("examples/banggai"));
+    let (p, t) = (checked.project.unwrap(), checked.taxonomy.unwrap());
+    let plan = masterplan::plan::plan(&p, &t);
+    let formulas = x.worksheet_formula("budget_dimensions").unwrap();
+    let values = x.worksheet_range("budget_dimensions").unwrap();
+    let rows = plan.budget.by_dimension.len();
+    let total_col = 2 + plan.years.len();
+    let cell = |r: usize, c: usize| {
+        formulas
+            .get((
+                r - formulas.start().unwrap().0 as usize,
+                c - formulas.start().unwrap().1 as usize,
+            ))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        cell(1, 2).starts_with("SUMIF(budget_programmes!$C$2:$C$"),
+        "{}",
+        cell(1, 2)
+    );
+    assert!(
+        cell(rows + 1, total_col).starts_with("SUM("),
+        "{}",
+        cell(rows + 1, total_col)
+    );
+    let total = values.get((rows + 1, total_col)).unwrap();
+    assert_eq!(*total, Data::Float(plan.budget.total as f64), "{total:?}");
+    let per_programme = x.worksheet_formula("programmes").unwrap();
+    let first_row = per_programme.start().unwrap().0 as usize;
+    assert!(
+        per_programme
+            .get((
+                1 - first_row,
+                11 - per_programme.start().unwrap().1 as usize
+            ))
+            .unwrap()
+            .starts_with("SUM(budget_programmes!D2:"),
+    );
+    let roadmap = x.worksheet_range("roadmap").unwrap();
+    assert_eq!(
+        roadmap.get((0, 5)).unwrap().to_string(),
+        plan.years[0].to_string()
+    );
+    assert_eq!(roadmap.height(), plan.programs.len() + 1);
+}

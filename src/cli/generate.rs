@@ -45,6 +45,8 @@ pub struct GenerateArgs {
 pub enum OutFormat {
     Md,
     Pdf,
+    /// The document's tables as a workbook (masterplan.xlsx), totals as formulas.
+    Xlsx,
 }
 
 /// The `--format` list: one or more formats, in any case, separated by commas or spaces.
@@ -190,6 +192,30 @@ pub fn run(args: &GenerateArgs) -> i32 {
                 name: doc.file_name.clone(),
                 bytes: doc.markdown.clone().into_bytes(),
             });
+        }
+    }
+    if args.format.contains(&OutFormat::Xlsx) {
+        let stem = documents
+            .first()
+            .map(|d| d.file_name.trim_end_matches(".md").to_string())
+            .unwrap_or_else(|| "masterplan".into());
+        match masterplan::workbook::tables(project, &plan) {
+            Ok(bytes) => files.push(OutputFile {
+                name: format!("{stem}.xlsx"),
+                bytes,
+            }),
+            Err(e) => {
+                super::fail_with(
+                    messages,
+                    "E0717",
+                    Some(&out.join(format!("{stem}.xlsx"))),
+                    &format!("could not write the tables workbook {stem}.xlsx: {e}"),
+                    Some(
+                        "shorten the text the message names (an Excel cell holds 32,767 characters)",
+                    ),
+                );
+                return EXIT_INPUT;
+            }
         }
     }
     // The Markdown refers to the logo by its project-relative path; copy it beside the Markdown.
