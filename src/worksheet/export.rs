@@ -115,9 +115,38 @@ struct Writer<'a> {
     money: Format,
     whole: Format,
     decimal: Format,
+    /// Lines of wrapped text per row of the sheet being written, to set row heights (Excel and
+    /// LibreOffice do not grow a row for wrapped text written by a program).
+    lines: std::cell::RefCell<std::collections::BTreeMap<u32, usize>>,
+}
+
+/// The lines a wrapped text takes in a column `width` characters wide.
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(width.max(1)).max(1))
+        .sum()
 }
 
 impl<'a> Writer<'a> {
+    fn note_lines(&self, row: u32, text: &str, width: usize) {
+        let n = wrapped_lines(text, width);
+        let mut lines = self.lines.borrow_mut();
+        let e = lines.entry(row).or_insert(1);
+        *e = (*e).max(n);
+    }
+
+    /// Set the heights of the rows noted since the last call (15 points a line, at most 300).
+    fn fit_rows(&self, ws: &mut Worksheet, sheet: &str) -> Result<(), ExportError> {
+        let lines = std::mem::take(&mut *self.lines.borrow_mut());
+        for (row, n) in lines {
+            if n > 1 {
+                let h = (15 * n).min(300) as f64;
+                ws.set_row_height(row, h).map_err(xlsx(sheet.to_string()))?;
+            }
+        }
+        Ok(())
+    }
+
     fn new(
         lang: Language,
         taxonomy: &'a Taxonomy,
@@ -155,6 +184,7 @@ impl<'a> Writer<'a> {
             money: Format::new().set_unlocked().set_num_format("\"Rp\" #,##0"),
             whole: Format::new().set_unlocked().set_num_format("0"),
             decimal: Format::new().set_unlocked().set_num_format("General"),
+            lines: Default::default(),
         }
     }
 
@@ -461,9 +491,10 @@ impl<'a> Writer<'a> {
             if !b.is_empty() {
                 ws.write_string_with_format(r, 1, b, &wrap)
                     .map_err(xlsx(cell_ref(name, r, 1)))?;
+                self.note_lines(r, b, 105);
             }
         }
-        Ok(())
+        self.fit_rows(ws, name)
     }
 
     fn region(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
@@ -513,7 +544,7 @@ impl<'a> Writer<'a> {
         }
         ws.set_freeze_panes(1, 2).map_err(xlsx(REGION.into()))?;
         Self::protect(ws);
-        Ok(())
+        self.fit_rows(ws, REGION)
     }
 
     fn cell(
@@ -527,7 +558,12 @@ impl<'a> Writer<'a> {
     ) -> Result<(), ExportError> {
         match v {
             Cell::Empty => Ok(()),
-            Cell::Text(t) => self.string(ws, sheet, row, col, t),
+            Cell::Text(t) => {
+                if matches!(kind, Kind::Prose | Kind::Lines) || sheet == REGION || sheet == POKJA {
+                    self.note_lines(row, t, if sheet == POKJA { 75 } else { 55 });
+                }
+                self.string(ws, sheet, row, col, t)
+            }
             Cell::Number(n) => {
                 ws.write_number_with_format(row, col, *n, self.format_of(kind))
                     .map_err(xlsx(cell_ref(sheet, row, col)))?;
@@ -594,7 +630,7 @@ impl<'a> Writer<'a> {
         }
         ws.set_freeze_panes(1, 3).map_err(xlsx(POKJA.into()))?;
         Self::protect(ws);
-        Ok(())
+        self.fit_rows(ws, POKJA)
     }
 
     fn programs(&self, ws: &mut Worksheet, p: &PokjaFile) -> Result<(), ExportError> {
@@ -611,7 +647,7 @@ impl<'a> Writer<'a> {
                 self.cell(ws, sheet, r, c, &v, col.kind)?;
             }
         }
-        Ok(())
+        self.fit_rows(ws, sheet)
     }
 
     fn budget(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
