@@ -795,3 +795,22 @@ fn generate_writes_the_tables_workbook_with_formulas() {
     );
     assert_eq!(roadmap.height(), plan.programs.len() + 1);
 }
+
+#[test]
+fn an_english_project_round_trips_with_english_labels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("en");
+    copy_tree(&repo().join("examples/makassar"), &dir);
+    let m = fs::read_to_string(dir.join("masterplan.yaml")).unwrap();
+    fs::write(
+        dir.join("masterplan.yaml"),
+        m.replace("language: id", "language: en"),
+    )
+    .unwrap();
+    round_trip(&dir, tmp.path());
+    use calamine::Reader;
+    let mut x: calamine::Xlsx<_> = calamine::open_workbook(tmp.path().join("book.xlsx")).unwrap();
+    assert_eq!(x.sheet_names()[0], "instructions");
+    let eco = x.worksheet_range("economy").unwrap();
+    assert_eq!(eco.get((0, 5)).unwrap().to_string(), "Lead OPD");
+}
