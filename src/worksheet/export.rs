@@ -5,7 +5,7 @@
 
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
-    FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    FormatAlign, FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use super::{
@@ -176,14 +176,27 @@ impl<'a> Writer<'a> {
             locked: Format::new()
                 .set_locked()
                 .set_background_color(Color::RGB(0xF2F2F2)),
-            text: Format::new().set_unlocked().set_num_format("@"),
+            text: Format::new()
+                .set_unlocked()
+                .set_num_format("@")
+                .set_align(FormatAlign::Top),
             wrap: Format::new()
                 .set_unlocked()
                 .set_text_wrap()
-                .set_num_format("@"),
-            money: Format::new().set_unlocked().set_num_format("\"Rp\" #,##0"),
-            whole: Format::new().set_unlocked().set_num_format("0"),
-            decimal: Format::new().set_unlocked().set_num_format("General"),
+                .set_num_format("@")
+                .set_align(FormatAlign::Top),
+            money: Format::new()
+                .set_unlocked()
+                .set_num_format("\"Rp\" #,##0")
+                .set_align(FormatAlign::Top),
+            whole: Format::new()
+                .set_unlocked()
+                .set_num_format("0")
+                .set_align(FormatAlign::Top),
+            decimal: Format::new()
+                .set_unlocked()
+                .set_num_format("General")
+                .set_align(FormatAlign::Top),
             lines: Default::default(),
         }
     }
