@@ -1743,19 +1743,28 @@ fn read_programs(
     out
 }
 
+/// Programme id -> (pokja index, programme index), built once per sheet (linear cost).
+fn program_index(pokja: &[(String, Pokja)]) -> HashMap<String, (usize, usize)> {
+    let mut index = HashMap::new();
+    for (pi, (_, p)) in pokja.iter().enumerate() {
+        for (i, x) in p.programs.iter().enumerate() {
+            index.entry(x.id.clone()).or_insert((pi, i));
+        }
+    }
+    index
+}
+
 /// The programme with this id: (pokja index, programme index), or a located error with the
 /// nearest id.
 fn find_program(
-    pokja: &[(String, Pokja)],
+    index: &HashMap<String, (usize, usize)>,
     id: &str,
     cell: &str,
     sheet: &str,
     cx: &mut Cx,
 ) -> Option<(usize, usize)> {
-    for (pi, (_, p)) in pokja.iter().enumerate() {
-        if let Some(i) = p.programs.iter().position(|x| x.id == id) {
-            return Some((pi, i));
-        }
+    if let Some(found) = index.get(id) {
+        return Some(*found);
     }
     // A programme whose own row has an error is reported there already.
     if cx.broken.iter().any(|b| b == id) {
@@ -1782,6 +1791,7 @@ fn read_budget(book: &Book, pokja: &mut [(String, Pokja)], cx: &mut Cx) {
         return;
     };
     let sources = BudgetSource::ALL.map(BudgetSource::key);
+    let index = program_index(pokja);
     for (row, cells) in data_rows(g, &cols) {
         let at = |key: &str| {
             let col = cols.get(key).copied();
@@ -1811,7 +1821,7 @@ fn read_budget(book: &Book, pokja: &mut [(String, Pokja)], cx: &mut Cx) {
         if let Some((y, true)) = year {
             date_in_year(cx, &yc, yf, y);
         }
-        let Some((pi, i)) = find_program(pokja, &id.to_uppercase(), &pc, BUDGET, cx) else {
+        let Some((pi, i)) = find_program(&index, &id.to_uppercase(), &pc, BUDGET, cx) else {
             continue;
         };
         let (Some(source), Some(amount)) = (source, amount) else {
@@ -1861,6 +1871,7 @@ fn read_indicators(book: &Book, pokja: &mut [(String, Pokja)], _m: &Masterplan, 
         required: false,
     };
     let directions = Direction::ALL.map(Direction::key);
+    let index = program_index(pokja);
     for (row, cells) in data_rows(g, &cols) {
         let at = |key: &str| {
             let col = cols.get(key).copied();
@@ -1898,7 +1909,7 @@ fn read_indicators(book: &Book, pokja: &mut [(String, Pokja)], _m: &Masterplan, 
             }
             cells_of.push((*year, c));
         }
-        let Some((pi, i)) = find_program(pokja, &id.to_uppercase(), &pc, INDICATORS, cx) else {
+        let Some((pi, i)) = find_program(&index, &id.to_uppercase(), &pc, INDICATORS, cx) else {
             continue;
         };
         let Some(name) = name else { continue };
