@@ -87,6 +87,10 @@ struct Row {
     eval_pages: usize,
     eval_wall: Duration,
     eval_rss_kb: i64,
+    worksheet_export: Duration,
+    worksheet_import: Duration,
+    worksheet_kb: usize,
+    worksheet_heap: usize,
 }
 
 /// The year the benchmark evaluates: the synthetic project's second reported year.
@@ -194,6 +198,28 @@ fn measure(programs: usize, runs: usize) -> Row {
         eval_pages = count_pages(&pdf);
     }
 
+    // The Bimtek worksheet: export the project, import it back (import includes its `check`).
+    let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+        panic!("synthetic project did not load");
+    };
+    let mut export_times = Vec::new();
+    let mut import_times = Vec::new();
+    let mut worksheet_len = 0;
+    let mut worksheet_heap = 0;
+    for _ in 0..runs {
+        let base = CURRENT.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let t = Instant::now();
+        let book = masterplan::worksheet::export(project, taxonomy, None).expect("export");
+        export_times.push(t.elapsed());
+        worksheet_len = book.len();
+        let t = Instant::now();
+        let imported = masterplan::worksheet::import(&book, "bench.xlsx", &root);
+        import_times.push(t.elapsed());
+        assert!(!imported.has_errors(), "{:?}", imported.diagnostics.first());
+        worksheet_heap = worksheet_heap.max(PEAK.load(Ordering::Relaxed) - base);
+    }
+
     let mut walls = Vec::new();
     let mut process_rss_kb = 0;
     for _ in 0..runs {
@@ -231,6 +257,10 @@ fn measure(programs: usize, runs: usize) -> Row {
         eval_pages,
         eval_wall: median(eval_walls),
         eval_rss_kb,
+        worksheet_export: median(export_times),
+        worksheet_import: median(import_times),
+        worksheet_kb: worksheet_len / 1024,
+        worksheet_heap,
     }
 }
 
@@ -389,6 +419,20 @@ fn main() {
             ms(r.html),
             verdict(r.html),
             r.html_kb
+        );
+    }
+    println!();
+    println!("worksheet (median ms; import includes its check; heap in-process):");
+    for r in &rows {
+        println!(
+            "{:>10} export {:>8.1}  import {:>8.1}  xlsx {:>6} KB  heap {:>6.1} MB  ({:.1} + {:.1} µs/programme)",
+            r.programs,
+            ms(r.worksheet_export),
+            ms(r.worksheet_import),
+            r.worksheet_kb,
+            mb(r.worksheet_heap),
+            r.worksheet_export.as_secs_f64() * 1e6 / r.programs as f64,
+            r.worksheet_import.as_secs_f64() * 1e6 / r.programs as f64
         );
     }
     println!();

@@ -26,6 +26,8 @@ pub mod taxonomy;
 pub mod typeset;
 pub mod user_text;
 pub mod validate;
+pub mod workbook;
+pub mod worksheet;
 pub mod yaml;
 
 pub use check::{Checked, check};

@@ -356,8 +356,14 @@ fn monitoring_yaml(year: i32, programs: &[Reported]) -> String {
     let mut out = String::with_capacity(programs.len() * 200 + 256);
     let _ = write!(
         out,
-        "year: {year}\ndate: {}-01-31\nreported_by: BAPPEDA\nprograms:\n",
-        year + 1
+        "year: {year}\ndate: {}-01-31\nreported_by: BAPPEDA\nprograms:{}\n",
+        year + 1,
+        // A small project may have nothing running in a year: an empty mapping, not null.
+        if programs.iter().any(|p| p.start <= year && year <= p.end) {
+            ""
+        } else {
+            " {}"
+        }
     );
     for p in programs.iter().filter(|p| p.start <= year && year <= p.end) {
         let (status, progress) = if p.end == year && rng.below(5) != 0 {

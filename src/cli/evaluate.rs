@@ -8,10 +8,10 @@ use clap::Args;
 use masterplan::render::RenderOptions;
 
 use super::generate::{
-    Destination, Formats, PaperArg, check_project, parse_formats, prepare, report_render_error,
-    write_documents,
+    Destination, Formats, OutFormat, PaperArg, check_project, parse_formats, prepare,
+    report_render_error, write_documents,
 };
-use super::{EXIT_INPUT, MessageArgs};
+use super::{EXIT_INPUT, EXIT_USAGE, MessageArgs, fail_with};
 
 #[derive(Args, Debug)]
 pub struct EvaluateArgs {
@@ -49,6 +49,18 @@ pub fn run(args: &EvaluateArgs) -> i32 {
         Ok(date) => date,
         Err(code) => return code,
     };
+    if args.format.contains(&OutFormat::Xlsx) {
+        fail_with(
+            messages,
+            "E9001",
+            None,
+            "evaluate writes md, pdf, docx and html; the tables workbook (xlsx) is the masterplan's",
+            Some(
+                "use `masterplan generate --format xlsx` for the workbook, and e.g. --format md,pdf here",
+            ),
+        );
+        return EXIT_USAGE;
+    }
     let checked = check_project(&args.dir, args.templates.as_deref(), &args.messages);
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
         return EXIT_INPUT;
@@ -86,6 +98,7 @@ pub fn run(args: &EvaluateArgs) -> i32 {
     write_documents(
         project,
         std::slice::from_ref(&doc),
+        Vec::new(),
         &Destination {
             dir: &args.dir,
             out: args.out.as_deref(),

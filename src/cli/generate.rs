@@ -49,6 +49,8 @@ pub enum OutFormat {
     Docx,
     /// Self-contained web page (masterplan.html).
     Html,
+    /// The document's tables as a workbook (masterplan.xlsx), totals as formulas.
+    Xlsx,
 }
 
 /// The `--format` list: one or more formats, in any case, separated by commas or spaces.
@@ -128,9 +130,32 @@ pub fn run(args: &GenerateArgs) -> i32 {
         Ok(d) => d,
         Err(e) => return report_render_error(&e, &args.dir, &args.messages),
     };
+    let mut extra = Vec::new();
+    if args.format.contains(&OutFormat::Xlsx) {
+        let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
+        match masterplan::workbook::tables(project, &plan) {
+            Ok(bytes) => extra.push(OutputFile {
+                name: "masterplan.xlsx".to_string(),
+                bytes,
+            }),
+            Err(e) => {
+                super::fail_with(
+                    messages,
+                    "E0717",
+                    Some(&out.join("masterplan.xlsx")),
+                    &format!("could not write the tables workbook masterplan.xlsx: {e}"),
+                    Some(
+                        "shorten the text the message names (an Excel cell holds 32,767 characters)",
+                    ),
+                );
+                return EXIT_INPUT;
+            }
+        }
+    }
     write_documents(
         project,
         &documents,
+        extra,
         &Destination {
             dir: &args.dir,
             out: args.out.as_deref(),
@@ -221,11 +246,13 @@ pub(super) struct Destination<'a> {
 }
 
 /// Typeset the documents in the chosen formats, copy the logo beside the Markdown, and commit
-/// the output folder all or nothing: what `generate` and `evaluate` share. Returns the exit
+/// them with the `extra` files (made from the plan, not the Markdown: the tables workbook) to
+/// the output folder, all or nothing: what `generate` and `evaluate` share. Returns the exit
 /// status.
 pub(super) fn write_documents(
     project: &masterplan::model::Project,
     documents: &[masterplan::render::Document],
+    extra: Vec<OutputFile>,
     to: &Destination,
     messages_args: &MessageArgs,
 ) -> i32 {
@@ -271,6 +298,7 @@ pub(super) fn write_documents(
             });
         }
     }
+    files.extend(extra);
     // The Markdown refers to the logo by its project-relative path; copy it beside the Markdown.
     if to.formats.contains(&OutFormat::Md)
         && let Some(logo) = &project.masterplan.region.logo

@@ -12,6 +12,7 @@ mod monitoring;
 mod output;
 mod reference;
 mod templates;
+mod worksheet;
 
 use std::path::PathBuf;
 
@@ -83,6 +84,12 @@ enum Command {
         after_help = "Examples:\n  masterplan reference              # every field of masterplan.yaml and pokja/*.yaml\n  masterplan reference diagnostics\n  masterplan reference input > input.md"
     )]
     Reference(reference::ReferenceArgs),
+    /// The project as the Bimtek Excel workbook: export it to fill in, import it back to YAML.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  masterplan worksheet export banggai --out bimtek.xlsx\n  masterplan worksheet import bimtek.xlsx banggai --force"
+    )]
+    Worksheet(worksheet::WorksheetCommand),
 }
 
 #[derive(Args, Debug)]
@@ -338,6 +345,7 @@ pub fn run() -> i32 {
         Command::Templates(cmd) => templates::run(&cmd),
         Command::Monitoring(cmd) => monitoring::run(&cmd),
         Command::Reference(args) => reference::run(&args),
+        Command::Worksheet(cmd) => worksheet::run(&cmd),
     }
 }
 
