@@ -1,6 +1,7 @@
 //! `masterplan generate`: check, plan, render Markdown, typeset PDF, write atomically.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use masterplan::render::{Date, RenderOptions};
@@ -132,20 +133,27 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     };
 
-    let mut checked = masterplan::check::check_with_templates(&args.dir, args.templates.as_deref());
+    let mut timings = masterplan::check::Timings::new();
+    let mut checked =
+        masterplan::check::check_timed(&args.dir, args.templates.as_deref(), &mut timings);
     checked.diagnostics.extend(super::template_warnings(
         &args.dir,
         args.templates.as_deref(),
     ));
-    args.messages.print(&checked);
+    args.messages.print(&checked, &args.dir);
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     };
-    if checked.has_errors() {
+    if args.messages.blocks(&checked) {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     }
 
+    let started = Instant::now();
     let plan = masterplan::plan::plan(project, taxonomy);
+    timings.push(("plan", started.elapsed()));
+    let started = Instant::now();
     let options = RenderOptions {
         templates_dir: args.templates.clone(),
         split_books: args.split_books,
@@ -159,20 +167,25 @@ pub fn run(args: &GenerateArgs) -> i32 {
             let mut failed = masterplan::Checked::default();
             let d = masterplan::check::render_diagnostic(&e, &args.dir, &mut failed.sources);
             failed.diagnostics.push(d);
-            args.messages.print(&failed);
+            args.messages.print(&failed, &args.dir);
             return EXIT_INPUT;
         }
     };
+    timings.push(("render", started.elapsed()));
 
     let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
     let pdf_options = PdfOptions {
         paper: paper(args.paper),
     };
     let mut files = Vec::new();
+    let mut typesetting = std::time::Duration::ZERO;
     for doc in &documents {
         let stem = doc.file_name.strip_suffix(".md").unwrap_or(&doc.file_name);
         if args.format.contains(&OutFormat::Pdf) {
-            match masterplan::typeset::typeset(&doc.markdown, &args.dir, &pdf_options) {
+            let started = Instant::now();
+            let typeset = masterplan::typeset::typeset(&doc.markdown, &args.dir, &pdf_options);
+            typesetting += started.elapsed();
+            match typeset {
                 Ok(bytes) => files.push(OutputFile {
                     name: format!("{stem}.pdf"),
                     bytes,
@@ -228,10 +241,17 @@ pub fn run(args: &GenerateArgs) -> i32 {
         }
     }
 
+    if args.format.contains(&OutFormat::Pdf) {
+        timings.push(("typeset", typesetting));
+    }
     let inputs = output::project_inputs(project, args.templates.as_deref());
-    match output::commit(&out, GENERATION, &files, &inputs, args.force) {
+    let started = Instant::now();
+    let result = output::commit(&out, GENERATION, &files, &inputs, args.force);
+    timings.push(("write", started.elapsed()));
+    args.messages.print_timings(&timings);
+    match result {
         Ok(committed) => {
-            if !args.messages.is_json() {
+            if args.messages.chatty() {
                 for name in &committed.written {
                     eprintln!("wrote {}", display(&out.join(name)));
                 }
