@@ -5,8 +5,10 @@
 //! 0 success (warnings allowed), 1 errors in the inputs (or templates), 2 wrong usage,
 //! 3 the output could not be written or typeset.
 
+mod completions;
 mod generate;
 mod init;
+mod man;
 mod monitoring;
 mod output;
 mod reference;
@@ -40,7 +42,7 @@ Examples:
     about = "Turns a region's smart-city pokja inputs (YAML) into its Masterplan Smart City, in Markdown and PDF",
     after_help = EXAMPLES
 )]
-struct Cli {
+pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -76,6 +78,16 @@ enum Command {
         after_help = "Examples:\n  masterplan reference              # every field of masterplan.yaml and pokja/*.yaml\n  masterplan reference diagnostics\n  masterplan reference input > input.md"
     )]
     Reference(reference::ReferenceArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  masterplan completions bash > ~/.local/share/bash-completion/completions/masterplan\n  masterplan completions zsh > ~/.zfunc/_masterplan\n  masterplan completions fish > ~/.config/fish/completions/masterplan.fish"
+    )]
+    Completions(completions::CompletionsArgs),
+    /// Print a manual page, or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  masterplan man | man -l -\n  masterplan man check | man -l -\n  masterplan man --out ~/.local/share/man/man1"
+    )]
+    Man(man::ManArgs),
 }
 
 #[derive(Args, Debug)]
@@ -437,6 +449,8 @@ pub fn run() -> i32 {
         Command::Templates(cmd) => templates::run(&cmd),
         Command::Monitoring(cmd) => monitoring::run(&cmd),
         Command::Reference(args) => reference::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 
