@@ -12,6 +12,7 @@ mod man;
 mod monitoring;
 mod output;
 mod reference;
+mod schema;
 mod templates;
 
 use std::path::PathBuf;
@@ -78,6 +79,11 @@ enum Command {
         after_help = "Examples:\n  masterplan reference              # every field of masterplan.yaml and pokja/*.yaml\n  masterplan reference diagnostics\n  masterplan reference input > input.md"
     )]
     Reference(reference::ReferenceArgs),
+    /// Write JSON Schemas of the input files for editors (VS Code with the YAML extension).
+    #[command(
+        after_help = "Examples:\n  masterplan schema banggai        # banggai/.masterplan/schema/*.schema.json\n  masterplan schema . --out schemas"
+    )]
+    Schema(schema::SchemaArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     #[command(
         after_help = "Examples:\n  masterplan completions bash > ~/.local/share/bash-completion/completions/masterplan\n  masterplan completions zsh > ~/.zfunc/_masterplan\n  masterplan completions fish > ~/.config/fish/completions/masterplan.fish"
@@ -449,6 +455,7 @@ pub fn run() -> i32 {
         Command::Templates(cmd) => templates::run(&cmd),
         Command::Monitoring(cmd) => monitoring::run(&cmd),
         Command::Reference(args) => reference::run(&args),
+        Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }
