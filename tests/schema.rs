@@ -217,3 +217,44 @@ fn a_project_that_cannot_be_read_gets_no_schemas() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[E9103]"));
     assert!(!tmp.path().join(".masterplan").exists());
 }
+
+#[test]
+fn check_notices_stale_schemas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project("banggai", tmp.path());
+    masterplan()
+        .arg("check")
+        .arg(&dir)
+        .arg("--deny-warnings")
+        .assert()
+        .code(0);
+    // A new OPD: the pokja schema no longer offers every code.
+    let m = dir.join("masterplan.yaml");
+    let text = fs::read_to_string(&m).unwrap();
+    let text = text.replacen(
+        "opd:\n",
+        "opd:\n  - code: DISNAKER\n    name: Dinas Tenaga Kerja\n",
+        1,
+    );
+    fs::write(&m, text).unwrap();
+    let out = masterplan()
+        .arg("check")
+        .arg(&dir)
+        .args(["--message-format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(line["code"], "W9100");
+    assert_eq!(line["file"], ".masterplan/schema/pokja.schema.json");
+    assert!(line["hint"].as_str().unwrap().contains("masterplan schema"));
+    masterplan().arg("schema").arg(&dir).assert().code(0);
+    let out = masterplan()
+        .arg("check")
+        .arg(&dir)
+        .args(["--message-format", "json"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("W9100"));
+}

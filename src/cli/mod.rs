@@ -483,6 +483,9 @@ fn check(args: &CheckArgs) -> i32 {
     checked
         .diagnostics
         .extend(template_warnings(&args.dir, args.templates.as_deref()));
+    checked
+        .diagnostics
+        .extend(schema::stale_warning(&args.dir, &checked));
     let ok = ok_line(&checked);
     args.messages
         .print_with_summary(&checked, &args.dir, ok.as_deref());

@@ -83,3 +83,43 @@ pub fn run(args: &SchemaArgs) -> i32 {
         }
     }
 }
+
+/// W9100 when the project holds schemas written by `masterplan schema` (in
+/// `.masterplan/schema/`) that differ from what it would write now: an OPD, an element or a
+/// programme was added or renamed since, so the editor would offer stale names.
+pub fn stale_warning(
+    dir: &std::path::Path,
+    checked: &masterplan::Checked,
+) -> Option<masterplan::diagnostic::Diagnostic> {
+    let folder = dir.join(SCHEMA_DIR);
+    if !folder.is_dir() {
+        return None;
+    }
+    let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+        return None;
+    };
+    let context = masterplan::schema::Context::of(project, taxonomy);
+    let stale: Vec<String> = masterplan::schema::files(Some(&context))
+        .into_iter()
+        .filter(|(name, text)| {
+            std::fs::read_to_string(folder.join(name)).is_ok_and(|on_disk| on_disk != *text)
+        })
+        .map(|(name, _)| name)
+        .collect();
+    let first = stale.first()?;
+    Some(
+        masterplan::diagnostic::Diagnostic::warning(
+            "W9100",
+            format!("{SCHEMA_DIR}/{first}"),
+            "",
+            format!(
+                "the editor schemas in {SCHEMA_DIR}/ are out of date ({}): the OPDs, elements or programmes changed since they were written",
+                stale.join(", ")
+            ),
+        )
+        .with_hint(format!(
+            "refresh them with `masterplan schema {}`",
+            dir.display()
+        )),
+    )
+}
