@@ -258,3 +258,47 @@ fn check_notices_stale_schemas() {
         .unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains("W9100"));
 }
+
+#[test]
+fn schemas_of_a_freshly_initialised_project_accept_its_files() {
+    // `init` into a folder named relatively (`ni`, whose parent is the empty path).
+    let tmp = tempfile::tempdir().unwrap();
+    masterplan()
+        .current_dir(tmp.path())
+        .args([
+            "init",
+            "ni",
+            "--region",
+            "Banggai",
+            "--type",
+            "kabupaten",
+            "--province",
+            "Sulawesi Tengah",
+            "--start-year",
+            "2023",
+        ])
+        .assert()
+        .code(0);
+    masterplan()
+        .current_dir(tmp.path())
+        .args(["schema", "ni"])
+        .assert()
+        .code(0);
+    let dir = tmp.path().join("ni");
+    let schemas = dir.join(".masterplan/schema");
+    let m = validator(&schemas, "masterplan.schema.json");
+    assert_eq!(
+        errors(&m, &yaml(&dir.join("masterplan.yaml"))),
+        Vec::<String>::new()
+    );
+    let p = validator(&schemas, "pokja.schema.json");
+    for entry in fs::read_dir(dir.join("pokja")).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(
+            errors(&p, &yaml(&path)),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
+    }
+}
