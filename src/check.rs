@@ -39,7 +39,19 @@ pub fn check(root: &Path) -> Checked {
 /// [`check`], rendering the overrides in `templates_dir` instead of `<root>/templates` (what
 /// `generate --templates DIR` will use).
 pub fn check_with_templates(root: &Path, templates_dir: Option<&Path>) -> Checked {
+    check_timed(root, templates_dir, &mut Vec::new())
+}
+
+/// How long each stage of a run took, in order: (`load`, 3 ms), (`validate`, 1 ms), ...
+pub type Timings = Vec<(&'static str, std::time::Duration)>;
+
+/// [`check_with_templates`], recording the time of the `load` and `validate` stages (checking
+/// the template overrides counts as validating) in `timings`.
+pub fn check_timed(root: &Path, templates_dir: Option<&Path>, timings: &mut Timings) -> Checked {
+    let started = std::time::Instant::now();
     let loaded = crate::load::load(root);
+    timings.push(("load", started.elapsed()));
+    let started = std::time::Instant::now();
     let mut diagnostics = loaded.diagnostics;
     if let Some(p) = loaded.project.as_ref().or(loaded.partial.as_ref()) {
         diagnostics.extend(crate::validate::validate_recovered(
@@ -62,6 +74,7 @@ pub fn check_with_templates(root: &Path, templates_dir: Option<&Path>) -> Checke
         ));
     }
     sort(&mut diagnostics, loaded.taxonomy.as_ref());
+    timings.push(("validate", started.elapsed()));
     Checked {
         project: loaded.project,
         taxonomy: loaded.taxonomy,

@@ -20,6 +20,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod schema;
 pub mod suggest;
 pub mod synth;
 pub mod taxonomy;

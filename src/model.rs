@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A calendar year, as written in the inputs (`start_year: 2023`).
@@ -38,7 +39,7 @@ pub struct PokjaFile {
 }
 
 /// `masterplan.yaml`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Masterplan {
     pub region: Region,
@@ -67,7 +68,7 @@ pub struct Masterplan {
     pub evaluation: Option<EvaluationConfig>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     pub name: String,
@@ -95,7 +96,7 @@ pub struct Region {
     pub logo: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RegionType {
     Kabupaten,
@@ -128,7 +129,7 @@ pub const START_YEARS: std::ops::RangeInclusive<Year> = 1945..=2200;
 /// The allowed lengths of a masterplan in years (`period.years`; `init --years`).
 pub const PERIOD_YEARS: std::ops::RangeInclusive<u32> = 5..=20;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub start_year: Year,
@@ -159,7 +160,7 @@ impl Period {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -176,7 +177,7 @@ impl Language {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rpjmd {
     /// `[2021, 2026]`: first and last year.
@@ -188,7 +189,7 @@ pub struct Rpjmd {
     pub missions: Vec<RpjmdMission>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RpjmdMission {
     pub id: String,
@@ -196,7 +197,7 @@ pub struct RpjmdMission {
 }
 
 /// Organisasi perangkat daerah: an organisation that owns programmes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Opd {
     pub code: String,
@@ -206,7 +207,7 @@ pub struct Opd {
     pub head: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     #[serde(default)]
@@ -219,7 +220,7 @@ pub struct Team {
     pub implementers: Vec<Member>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub name: String,
@@ -228,7 +229,7 @@ pub struct Member {
 }
 
 /// `pokja/<dimension>.yaml`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pokja {
     /// Must equal the file name and a taxonomy dimension key.
@@ -252,7 +253,7 @@ pub struct Pokja {
 }
 
 /// Bimtek 1 readiness analysis.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Readiness {
     #[serde(default)]
@@ -263,7 +264,7 @@ pub struct Readiness {
     pub superstructure: Option<ReadinessScore>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessScore {
     /// 1..=5.
@@ -272,7 +273,7 @@ pub struct ReadinessScore {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Swot {
     #[serde(default)]
@@ -285,7 +286,7 @@ pub struct Swot {
     pub threats: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Program {
     /// Unique across the project; `[A-Z0-9-]+`.
@@ -329,7 +330,9 @@ pub struct Program {
 }
 
 /// Action-plan category (rencana aksi), as used at Bimtek 2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     Policy,
@@ -356,7 +359,7 @@ impl Category {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     pub source: BudgetSource,
@@ -366,7 +369,9 @@ pub struct BudgetLine {
     pub year: Option<Year>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetSource {
     Apbd,
@@ -408,7 +413,7 @@ impl BudgetSource {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub name: String,
@@ -425,7 +430,7 @@ pub struct Indicator {
 }
 
 /// Which way an indicator should move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Higher is better (the default).
@@ -452,7 +457,7 @@ impl Direction {
 }
 
 /// An indicator value: a number (`100`, `12.5`) or a short text (`tersedia`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     Number(f64),
@@ -476,7 +481,7 @@ impl Project {
 }
 
 /// `evaluation:` in masterplan.yaml: how the yearly evaluation weighs its five dimensions.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationConfig {
     #[serde(default)]
@@ -484,7 +489,7 @@ pub struct EvaluationConfig {
 }
 
 /// The weights of the five evaluation dimensions, in percent; they must sum to 100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     pub baseline: u32,
@@ -529,7 +534,9 @@ impl Weights {
 }
 
 /// The five dimensions of the yearly Kominfo evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EvaluationDimension {
     /// Improvement since the last evaluation.
@@ -582,7 +589,7 @@ pub struct MonitoringFile {
 }
 
 /// `monitoring/<year>.yaml`: what was carried out in one year of the period.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Monitoring {
     /// Equals the file name; a year inside the period.
@@ -601,7 +608,7 @@ pub struct Monitoring {
 }
 
 /// What happened to one programme in one year.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramReport {
     pub status: Status,
@@ -628,7 +635,7 @@ pub struct ProgramReport {
 }
 
 /// Money actually spent from one source in the reported year.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Spending {
     pub source: BudgetSource,
@@ -636,7 +643,9 @@ pub struct Spending {
 }
 
 /// The status of a programme in a reported year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     NotStarted,
@@ -667,7 +676,7 @@ impl Status {
 }
 
 /// The self-assessment of a monitoring file: a score per evaluation dimension.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     #[serde(default)]
@@ -696,7 +705,7 @@ impl Assessment {
 }
 
 /// One self-assessed score, 0..=5, with its notes and evidence.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessedScore {
     pub score: f64,

@@ -14,6 +14,16 @@
 //! followed by a summary line (`2 errors, 3 warnings`). JSON format: exactly one JSON object per
 //! diagnostic and line, with the keys `severity`, `code`, `file`, `line`, `column`, `path`,
 //! `message` and `hint` (`null` when absent), and nothing else on the stream.
+//!
+//! GitHub format: one GitHub Actions workflow command per diagnostic and line, so that a CI run
+//! annotates the offending line of a pull request:
+//!
+//! ```text
+//! ::error file=pokja/living.yaml,line=14,col=11,title=E0203::unknown OPD code `DINKESS` (lead) at programs[2].lead%0Ahelp: did you mean `DINKES`?
+//! ```
+//!
+//! Property values escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF (the
+//! escaping of GitHub's runner and of `@actions/core`).
 
 use std::io::{self, Write};
 
@@ -24,6 +34,8 @@ use crate::load::Sources;
 pub enum MessageFormat {
     Human,
     Json,
+    /// GitHub Actions workflow commands (`::error file=...,line=...::message`).
+    Github,
 }
 
 /// Whether to colour human output: never when `NO_COLOR` is set (and not empty); always when
@@ -83,16 +95,34 @@ pub fn write_with_sources(
                 writeln!(out, "{}", json_line(d)?)?;
             }
         }
-        MessageFormat::Human => {
-            let style = Style::new(color);
+        MessageFormat::Github => {
             for d in diagnostics {
-                write_human(out, d, &style, sources)?;
-            }
-            if !diagnostics.is_empty() {
-                let s = summary(diagnostics);
-                writeln!(out, "{}{s}{}", style.bold, style.reset)?;
+                writeln!(out, "{}", github_line(d, ""))?;
             }
         }
+        MessageFormat::Human => {
+            let last = (!diagnostics.is_empty()).then(|| summary(diagnostics));
+            write_human_with_summary(out, diagnostics, color, sources, last.as_deref())?;
+        }
+    }
+    Ok(())
+}
+
+/// The human format with a chosen last line (`check`'s "ok: ..." line) instead of the
+/// [`summary`]; none for no last line.
+pub fn write_human_with_summary(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    color: bool,
+    sources: &Sources,
+    last: Option<&str>,
+) -> io::Result<()> {
+    let style = Style::new(color);
+    for d in diagnostics {
+        write_human(out, d, &style, sources)?;
+    }
+    if let Some(s) = last {
+        writeln!(out, "{}{s}{}", style.bold, style.reset)?;
     }
     Ok(())
 }
@@ -100,6 +130,89 @@ pub fn write_with_sources(
 /// One diagnostic as a JSON object on one line.
 pub fn json_line(d: &Diagnostic) -> io::Result<String> {
     serde_json::to_string(d).map_err(io::Error::other)
+}
+
+/// Escape the message of a workflow command: `%`, CR and LF.
+pub fn github_escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value of a workflow command: as the message, and also `:` and `,`.
+pub fn github_escape_property(text: &str) -> String {
+    github_escape_data(text)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
+}
+
+/// One diagnostic as a GitHub Actions workflow command (`::error` or `::warning`). `prefix` is
+/// put before the file name (the project folder relative to the repository root, so that the
+/// annotation lands on the file; empty for none). The field path follows the message, and the
+/// hint is a second line of the annotation.
+pub fn github_line(d: &Diagnostic, prefix: &str) -> String {
+    github_command(
+        match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        d.code,
+        (!d.file.is_empty()).then(|| join_prefix(prefix, &d.file)),
+        d.line,
+        d.column,
+        &d.path,
+        &d.message,
+        d.hint.as_deref(),
+    )
+}
+
+/// A workflow command from its parts (see [`github_line`]).
+#[allow(clippy::too_many_arguments)]
+pub fn github_command(
+    command: &str,
+    code: &str,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: &str,
+    message: &str,
+    hint: Option<&str>,
+) -> String {
+    let mut properties = Vec::new();
+    if let Some(file) = file {
+        properties.push(format!("file={}", github_escape_property(&file)));
+        if let Some(line) = line {
+            properties.push(format!("line={line}"));
+            if let Some(col) = column {
+                properties.push(format!("col={col}"));
+            }
+        }
+    }
+    properties.push(format!("title={}", github_escape_property(code)));
+    let mut text = message.to_string();
+    if !path.is_empty() {
+        text.push_str(&format!(" at {path}"));
+    }
+    if let Some(hint) = hint {
+        text.push_str(&format!("\nhelp: {hint}"));
+    }
+    format!(
+        "::{command} {}::{}",
+        properties.join(","),
+        github_escape_data(&text)
+    )
+}
+
+/// `prefix/file` with forward slashes, without a leading `./`; `file` alone for an empty or `.`
+/// prefix.
+fn join_prefix(prefix: &str, file: &str) -> String {
+    let prefix = prefix.replace('\\', "/");
+    let prefix = prefix.trim_start_matches("./").trim_end_matches('/');
+    if prefix.is_empty() || prefix == "." {
+        file.to_string()
+    } else {
+        format!("{prefix}/{file}")
+    }
 }
 
 /// "2 errors, 3 warnings"; "1 error"; "no problems".
@@ -321,6 +434,30 @@ warning[W0201]: pokja/branding.yaml is missing
         );
         assert!(lines[1].ends_with(r#""hint":null}"#));
         assert!(lines[1].contains(r#""line":null"#));
+    }
+
+    #[test]
+    fn github_commands_are_escaped() {
+        let lines: Vec<String> = sample()
+            .iter()
+            .map(|d| github_line(d, "./examples/x/"))
+            .collect();
+        assert_eq!(
+            lines[0],
+            "::error file=examples/x/pokja/living.yaml,line=3,col=11,title=E0203::unknown OPD code `DINKESS` (lead) at programs[2].lead%0Ahelp: did you mean `DINKES`?"
+        );
+        assert_eq!(
+            lines[1],
+            "::warning file=examples/x/pokja/branding.yaml,title=W0201::pokja/branding.yaml is missing"
+        );
+        let d = Diagnostic::error("E0101", "a:b,c%.yaml", "", "50% done\r\nnext: a, b")
+            .with_hint("x")
+            .at(2, 1);
+        assert_eq!(
+            github_line(&d, ""),
+            "::error file=a%3Ab%2Cc%25.yaml,line=2,col=1,title=E0101::50%25 done%0D%0Anext: a, b%0Ahelp: x"
+        );
+        assert_eq!(github_escape_property("%0A"), "%250A");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! The built-in `kominfo-2017` ships inside the binary; a project may name its own file with the
 //! same structure. Nothing else in the crate hard-codes the dimensions.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Language;
@@ -15,7 +16,7 @@ pub const BUILTIN: &[(&str, &str)] = &[(
 /// The name used when `masterplan.yaml` names no taxonomy.
 pub const DEFAULT_NAME: &str = "kominfo-2017";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Taxonomy {
     pub name: String,
@@ -24,7 +25,7 @@ pub struct Taxonomy {
     pub dimensions: Vec<Dimension>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub key: String,
@@ -32,7 +33,7 @@ pub struct Dimension {
     pub elements: Vec<Element>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     pub key: String,
@@ -40,7 +41,7 @@ pub struct Element {
 }
 
 /// A text in both document languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Label {
     pub id: String,

@@ -61,13 +61,22 @@ pub fn run(args: &EvaluateArgs) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let checked = check_project(&args.dir, args.templates.as_deref(), &args.messages);
+    let mut timings = masterplan::check::Timings::new();
+    let checked = check_project(
+        &args.dir,
+        args.templates.as_deref(),
+        &args.messages,
+        &mut timings,
+    );
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     };
-    if checked.has_errors() {
+    if args.messages.blocks(&checked) {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     }
+    let started = std::time::Instant::now();
 
     let plan = masterplan::plan::plan(project, taxonomy);
     let evaluation = match masterplan::evaluation::evaluate(project, &plan, args.year) {
@@ -76,7 +85,7 @@ pub fn run(args: &EvaluateArgs) -> i32 {
             let mut diagnostics = vec![e.diagnostic()];
             checked.sources.locate(&mut diagnostics);
             args.messages
-                .print_diagnostics(&diagnostics, &checked.sources);
+                .print_diagnostics(&diagnostics, &checked.sources, &args.dir);
             return EXIT_INPUT;
         }
     };
@@ -95,6 +104,7 @@ pub fn run(args: &EvaluateArgs) -> i32 {
         Ok(d) => d,
         Err(e) => return report_render_error(&e, &args.dir, &args.messages),
     };
+    timings.push(("evaluate", started.elapsed()));
     write_documents(
         project,
         std::slice::from_ref(&doc),
@@ -109,6 +119,7 @@ pub fn run(args: &EvaluateArgs) -> i32 {
             kind: &generation(args.year),
         },
         &args.messages,
+        &mut timings,
     )
 }
 

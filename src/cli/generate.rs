@@ -1,8 +1,10 @@
 //! `masterplan generate`: check, plan, render Markdown, typeset PDF, write atomically.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use clap::{Args, ValueEnum};
+use masterplan::check::Timings;
 use masterplan::render::{Date, RenderOptions};
 use masterplan::typeset::{Paper, PdfOptions};
 
@@ -111,15 +113,26 @@ pub fn run(args: &GenerateArgs) -> i32 {
         Ok(date) => date,
         Err(code) => return code,
     };
-    let checked = check_project(&args.dir, args.templates.as_deref(), &args.messages);
+    let mut timings = Timings::new();
+    let checked = check_project(
+        &args.dir,
+        args.templates.as_deref(),
+        &args.messages,
+        &mut timings,
+    );
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     };
-    if checked.has_errors() {
+    if args.messages.blocks(&checked) {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     }
 
+    let started = Instant::now();
     let plan = masterplan::plan::plan(project, taxonomy);
+    timings.push(("plan", started.elapsed()));
+    let started = Instant::now();
     let options = RenderOptions {
         templates_dir: args.templates.clone(),
         split_books: args.split_books,
@@ -130,6 +143,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
         Ok(d) => d,
         Err(e) => return report_render_error(&e, &args.dir, &args.messages),
     };
+    timings.push(("render", started.elapsed()));
     let mut extra = Vec::new();
     if args.format.contains(&OutFormat::Xlsx) {
         let out = args.out.clone().unwrap_or_else(|| args.dir.join("build"));
@@ -166,6 +180,7 @@ pub fn run(args: &GenerateArgs) -> i32 {
             kind: GENERATION,
         },
         &args.messages,
+        &mut timings,
     )
 }
 
@@ -207,17 +222,19 @@ pub(super) fn prepare(
     })
 }
 
-/// Check the project with its template overrides and print the diagnostics.
+/// Check the project with its template overrides (the time of each stage into `timings`) and
+/// print the diagnostics.
 pub(super) fn check_project(
     dir: &Path,
     templates: Option<&Path>,
     messages: &MessageArgs,
+    timings: &mut Timings,
 ) -> masterplan::Checked {
-    let mut checked = masterplan::check::check_with_templates(dir, templates);
+    let mut checked = masterplan::check::check_timed(dir, templates, timings);
     checked
         .diagnostics
         .extend(super::template_warnings(dir, templates));
-    messages.print(&checked);
+    messages.print(&checked, dir);
     checked
 }
 
@@ -226,7 +243,7 @@ pub(super) fn report_render_error(e: &anyhow::Error, dir: &Path, messages: &Mess
     let mut failed = masterplan::Checked::default();
     let d = masterplan::check::render_diagnostic(e, dir, &mut failed.sources);
     failed.diagnostics.push(d);
-    messages.print(&failed);
+    messages.print(&failed, dir);
     EXIT_INPUT
 }
 
@@ -255,6 +272,7 @@ pub(super) fn write_documents(
     extra: Vec<OutputFile>,
     to: &Destination,
     messages_args: &MessageArgs,
+    timings: &mut Timings,
 ) -> i32 {
     let messages = Some(messages_args);
     let out = to
@@ -264,10 +282,14 @@ pub(super) fn write_documents(
         paper: paper(to.paper),
     };
     let mut files = Vec::new();
+    let mut typesetting = std::time::Duration::ZERO;
     for doc in documents {
         let stem = doc.file_name.strip_suffix(".md").unwrap_or(&doc.file_name);
         if to.formats.contains(&OutFormat::Pdf) {
-            match masterplan::typeset::typeset(&doc.markdown, to.dir, &pdf_options) {
+            let started = Instant::now();
+            let typeset = masterplan::typeset::typeset(&doc.markdown, to.dir, &pdf_options);
+            typesetting += started.elapsed();
+            match typeset {
                 Ok(bytes) => files.push(OutputFile {
                     name: format!("{stem}.pdf"),
                     bytes,
@@ -331,10 +353,17 @@ pub(super) fn write_documents(
         }
     }
 
+    if to.formats.contains(&OutFormat::Pdf) {
+        timings.push(("typeset", typesetting));
+    }
     let inputs = output::project_inputs(project, to.templates);
-    match output::commit(&out, to.kind, &files, &inputs, to.force) {
+    let started = Instant::now();
+    let result = output::commit(&out, to.kind, &files, &inputs, to.force);
+    timings.push(("write", started.elapsed()));
+    messages_args.print_timings(timings);
+    match result {
         Ok(committed) => {
-            if !messages_args.is_json() {
+            if messages_args.chatty() {
                 for name in &committed.written {
                     eprintln!("wrote {}", display(&out.join(name)));
                 }

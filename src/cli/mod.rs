@@ -5,12 +5,15 @@
 //! 0 success (warnings allowed), 1 errors in the inputs (or templates), 2 wrong usage,
 //! 3 the output could not be written or typeset.
 
+mod completions;
 mod evaluate;
 mod generate;
 mod init;
+mod man;
 mod monitoring;
 mod output;
 mod reference;
+mod schema;
 mod templates;
 mod worksheet;
 
@@ -43,7 +46,7 @@ Examples:
     about = "Turns a region's smart-city pokja inputs (YAML) into its Masterplan Smart City, in Markdown and PDF",
     after_help = EXAMPLES
 )]
-struct Cli {
+pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -90,6 +93,21 @@ enum Command {
         after_help = "Examples:\n  masterplan worksheet export banggai --out bimtek.xlsx\n  masterplan worksheet import bimtek.xlsx banggai --force"
     )]
     Worksheet(worksheet::WorksheetCommand),
+    /// Write JSON Schemas of the input files for editors (VS Code with the YAML extension).
+    #[command(
+        after_help = "Examples:\n  masterplan schema banggai        # banggai/.masterplan/schema/*.schema.json\n  masterplan schema . --out schemas"
+    )]
+    Schema(schema::SchemaArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        after_help = "Examples:\n  masterplan completions bash > ~/.local/share/bash-completion/completions/masterplan\n  masterplan completions zsh > ~/.zfunc/_masterplan\n  masterplan completions fish > ~/.config/fish/completions/masterplan.fish"
+    )]
+    Completions(completions::CompletionsArgs),
+    /// Print a manual page, or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  masterplan man | man -l -\n  masterplan man check | man -l -\n  masterplan man --out ~/.local/share/man/man1"
+    )]
+    Man(man::ManArgs),
 }
 
 #[derive(Args, Debug)]
@@ -107,38 +125,95 @@ struct CheckArgs {
 
 #[derive(Args, Debug, Clone, Copy)]
 pub struct MessageArgs {
-    /// How to print diagnostics: `human` (stderr, coloured on a terminal; NO_COLOR honoured) or
-    /// `json` (stdout, one JSON object per line).
+    /// How to print diagnostics: `human` (stderr, coloured on a terminal; NO_COLOR honoured),
+    /// `json` (stdout, one JSON object per line) or `github` (stdout, GitHub Actions workflow
+    /// commands that annotate the line in a pull request).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     message_format: Format,
+    /// Treat warnings as errors: exit 1 (and write nothing) when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print errors only: no warnings, no "wrote ..." lines, no summary on success.
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print how long each stage took (load, validate, plan, render, typeset, write), on
+    /// stderr.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Human,
     Json,
+    Github,
 }
 
 impl MessageArgs {
-    /// Print the diagnostics of a check where this format sends them: JSON lines to stdout,
-    /// human text (quoting source lines) to stderr.
-    pub fn print(&self, checked: &masterplan::Checked) {
+    /// Print the diagnostics of a check where this format sends them: JSON lines and GitHub
+    /// workflow commands to stdout, human text (quoting source lines) to stderr. `dir` is the
+    /// project folder as given, which the GitHub format puts before each file name so the
+    /// annotation lands on the file in the repository.
+    pub fn print(&self, checked: &masterplan::Checked, dir: &std::path::Path) {
+        self.print_with_summary(checked, dir, None);
+    }
+
+    /// [`MessageArgs::print`], with `ok` as the human format's last line when there are no
+    /// errors (`check`'s "ok: ..." line).
+    pub fn print_with_summary(
+        &self,
+        checked: &masterplan::Checked,
+        dir: &std::path::Path,
+        ok: Option<&str>,
+    ) {
         use std::io::IsTerminal;
+        let shown: Vec<masterplan::diagnostic::Diagnostic> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| !self.quiet || d.is_error())
+            .cloned()
+            .collect();
         let result = match self.message_format {
             Format::Json => report::write(
                 &mut std::io::stdout().lock(),
-                &checked.diagnostics,
+                &shown,
                 MessageFormat::Json,
                 false,
             ),
+            Format::Github => {
+                let prefix = dir.display().to_string();
+                let mut out = std::io::stdout().lock();
+                let mut result = Ok(());
+                for d in &shown {
+                    result = result.and_then(|()| {
+                        use std::io::Write;
+                        writeln!(out, "{}", report::github_line(d, &prefix))
+                    });
+                }
+                if !shown.is_empty() {
+                    eprintln!("{}", report::summary(&shown));
+                }
+                result
+            }
             Format::Human => {
                 let color = report::use_color(std::io::stderr().is_terminal());
-                report::write_with_sources(
+                let last = match ok {
+                    Some(ok)
+                        if !(checked.has_errors()
+                            || self.quiet
+                            || (self.deny_warnings && checked.counts().1 > 0)) =>
+                    {
+                        Some(ok.to_string())
+                    }
+                    _ if shown.is_empty() => None,
+                    _ => Some(report::summary(&shown)),
+                };
+                report::write_human_with_summary(
                     &mut std::io::stderr().lock(),
-                    &checked.diagnostics,
-                    MessageFormat::Human,
+                    &shown,
                     color,
                     &checked.sources,
+                    last.as_deref(),
                 )
             }
         };
@@ -146,33 +221,74 @@ impl MessageArgs {
         let _ = result;
     }
 
-    /// Print diagnostics found after a check (e.g. by `evaluate`), quoting source lines from it.
+    /// Print diagnostics found after a check (e.g. by `evaluate`) like [`MessageArgs::print`],
+    /// quoting source lines from the check's sources.
     pub fn print_diagnostics(
         &self,
         diagnostics: &[masterplan::diagnostic::Diagnostic],
         sources: &masterplan::load::Sources,
+        dir: &std::path::Path,
     ) {
-        use std::io::IsTerminal;
-        let result = match self.message_format {
-            Format::Json => report::write(
-                &mut std::io::stdout().lock(),
-                diagnostics,
-                MessageFormat::Json,
-                false,
-            ),
-            Format::Human => report::write_with_sources(
-                &mut std::io::stderr().lock(),
-                diagnostics,
-                MessageFormat::Human,
-                report::use_color(std::io::stderr().is_terminal()),
-                sources,
-            ),
+        let found = masterplan::Checked {
+            diagnostics: diagnostics.to_vec(),
+            sources: sources.clone(),
+            ..masterplan::Checked::default()
         };
-        let _ = result;
+        self.print(&found, dir);
     }
 
     pub fn is_json(&self) -> bool {
         self.message_format == Format::Json
+    }
+
+    /// True when the run must stop here: errors, or warnings under `--deny-warnings` (then
+    /// E9100 says so).
+    pub fn blocks(&self, checked: &masterplan::Checked) -> bool {
+        checked.has_errors() || self.denies_warnings(checked)
+    }
+
+    /// True (and E9100 printed) when there are warnings and `--deny-warnings` was given.
+    pub fn denies_warnings(&self, checked: &masterplan::Checked) -> bool {
+        let (_, warnings) = checked.counts();
+        if self.deny_warnings && warnings > 0 {
+            let what = if warnings == 1 {
+                "1 warning".to_string()
+            } else {
+                format!("{warnings} warnings")
+            };
+            fail_with(
+                Some(self),
+                "E9100",
+                None,
+                &format!("{what} denied by --deny-warnings; nothing was written"),
+                Some("fix the warnings, or run without --deny-warnings"),
+            );
+            return true;
+        }
+        false
+    }
+
+    /// True when lines for people ("wrote ...", "Created ...") may be printed: human format and
+    /// not `--quiet`.
+    pub fn chatty(&self) -> bool {
+        self.message_format == Format::Human && !self.quiet
+    }
+
+    /// With `--verbose`, print the time of each stage and the total on stderr.
+    pub fn print_timings(&self, timings: &masterplan::check::Timings) {
+        if !self.verbose {
+            return;
+        }
+        let mut total = std::time::Duration::ZERO;
+        for (stage, took) in timings {
+            total += *took;
+            eprintln!("timing: {stage:<8} {:>9.1} ms", took.as_secs_f64() * 1000.0);
+        }
+        eprintln!(
+            "timing: {:<8} {:>9.1} ms",
+            "total",
+            total.as_secs_f64() * 1000.0
+        );
     }
 }
 
@@ -189,14 +305,31 @@ pub struct UsageError {
 
 /// Print a [`UsageError`] in the chosen format.
 pub fn report(messages: Option<&MessageArgs>, e: &UsageError) {
-    if messages.is_some_and(MessageArgs::is_json) {
+    let format = messages.map_or(Format::Human, |m| m.message_format);
+    if format == Format::Json {
         println!("{}", usage_json(e));
+    } else if format == Format::Github {
+        println!("{}", usage_github(e));
     } else {
         eprintln!("error[{}]: {}", e.code, e.message);
         if let Some(hint) = &e.hint {
             eprintln!("  = help: {hint}");
         }
     }
+}
+
+/// A usage error as a GitHub Actions `::error` command (the file, when any, as given).
+fn usage_github(e: &UsageError) -> String {
+    report::github_command(
+        "error",
+        e.code,
+        e.file.clone(),
+        None,
+        None,
+        "",
+        &e.message,
+        e.hint.as_deref(),
+    )
 }
 
 /// One JSON line with the documented keys in the documented order.
@@ -292,12 +425,21 @@ pub fn template_warnings(
     }
 }
 
-/// True when the raw arguments ask for JSON messages, so that argument errors found before
-/// parsing finished are printed as JSON too.
-fn wants_json(args: &[std::ffi::OsString]) -> bool {
-    args.windows(2)
-        .any(|w| w[0] == "--message-format" && w[1] == "json")
-        || args.iter().any(|a| a == "--message-format=json")
+/// The message format the raw arguments ask for, so that argument errors found before parsing
+/// finished are printed in it too.
+fn wanted_format(args: &[std::ffi::OsString]) -> Format {
+    for (name, format) in [("json", Format::Json), ("github", Format::Github)] {
+        if args
+            .windows(2)
+            .any(|w| w[0] == "--message-format" && w[1] == name)
+            || args
+                .iter()
+                .any(|a| *a == *format!("--message-format={name}"))
+        {
+            return format;
+        }
+    }
+    Format::Human
 }
 
 pub fn run() -> i32 {
@@ -309,7 +451,8 @@ pub fn run() -> i32 {
                 let _ = e.print();
                 return EXIT_OK;
             }
-            if wants_json(&raw) {
+            let format = wanted_format(&raw);
+            if format != Format::Human {
                 let text = e.render().to_string();
                 let mut lines = text.lines().filter(|l| !l.trim().is_empty());
                 let message = lines
@@ -322,15 +465,17 @@ pub fn run() -> i32 {
                     .find_map(|l| l.trim().strip_prefix("tip: "))
                     .map(str::to_string)
                     .or_else(|| Some("see `masterplan --help`".to_string()));
-                println!(
-                    "{}",
-                    usage_json(&UsageError {
-                        code: "E9001",
-                        file: None,
-                        message,
-                        hint,
-                    })
-                );
+                let e = UsageError {
+                    code: "E9001",
+                    file: None,
+                    message,
+                    hint,
+                };
+                if format == Format::Json {
+                    println!("{}", usage_json(&e));
+                } else {
+                    println!("{}", usage_github(&e));
+                }
             } else {
                 let _ = e.print();
             }
@@ -346,6 +491,9 @@ pub fn run() -> i32 {
         Command::Monitoring(cmd) => monitoring::run(&cmd),
         Command::Reference(args) => reference::run(&args),
         Command::Worksheet(cmd) => worksheet::run(&cmd),
+        Command::Schema(args) => schema::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 
@@ -365,14 +513,45 @@ fn check(args: &CheckArgs) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let mut checked = masterplan::check::check_with_templates(&args.dir, args.templates.as_deref());
+    let mut timings = masterplan::check::Timings::new();
+    let mut checked =
+        masterplan::check::check_timed(&args.dir, args.templates.as_deref(), &mut timings);
     checked
         .diagnostics
         .extend(template_warnings(&args.dir, args.templates.as_deref()));
-    args.messages.print(&checked);
-    if checked.has_errors() {
+    checked
+        .diagnostics
+        .extend(schema::stale_warning(&args.dir, &checked));
+    let ok = ok_line(&checked);
+    args.messages
+        .print_with_summary(&checked, &args.dir, ok.as_deref());
+    args.messages.print_timings(&timings);
+    if args.messages.blocks(&checked) {
         EXIT_INPUT
     } else {
         EXIT_OK
     }
+}
+
+/// `check`'s last line on a project without errors: "ok: 6 pokja files, 30 programmes, 0
+/// errors, 2 warnings".
+fn ok_line(checked: &masterplan::Checked) -> Option<String> {
+    let project = checked.project.as_ref()?;
+    let files = project.pokja.len();
+    let programmes: usize = project.pokja.iter().map(|p| p.pokja.programs.len()).sum();
+    let (errors, warnings) = checked.counts();
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    Some(format!(
+        "ok: {}, {}, {}, {}",
+        plural(files, "pokja file", "pokja files"),
+        plural(programmes, "programme", "programmes"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    ))
 }

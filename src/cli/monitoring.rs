@@ -53,7 +53,7 @@ fn new(args: &NewArgs) -> i32 {
         checked
             .diagnostics
             .retain(|d| !d.file.starts_with("monitoring"));
-        args.messages.print(&checked);
+        args.messages.print(&checked, &args.dir);
         fail(
             None,
             "fix the errors in masterplan.yaml and the pokja files first; nothing was written",
@@ -61,9 +61,15 @@ fn new(args: &NewArgs) -> i32 {
         return EXIT_INPUT;
     }
     let Some(project) = &checked.project else {
-        args.messages.print(&checked);
+        args.messages.print(&checked, &args.dir);
         return EXIT_INPUT;
     };
+    if args.messages.deny_warnings && checked.counts().1 > 0 {
+        args.messages.print(&checked, &args.dir);
+    }
+    if args.messages.denies_warnings(&checked) {
+        return EXIT_INPUT;
+    }
     let period = project.masterplan.period;
     if !period.contains(args.year) {
         fail_with(
@@ -88,6 +94,9 @@ fn new(args: &NewArgs) -> i32 {
     {
         e.report(messages);
         return e.exit;
+    }
+    if !args.messages.chatty() {
+        return EXIT_OK;
     }
     let count = scaffold::active_programs(project, args.year).len();
     eprintln!(

@@ -601,7 +601,7 @@ pub fn write_new_files<S: AsRef<[u8]>>(
             }
             let mut missing = Vec::new();
             let mut d = target.parent();
-            while let Some(p) = d.filter(|p| !p.exists()) {
+            while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
                 missing.push(p.to_path_buf());
                 d = p.parent();
             }

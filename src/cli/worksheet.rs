@@ -86,11 +86,11 @@ fn export(args: &ExportArgs) -> i32 {
     }
     let checked = masterplan::check(&args.dir);
     if checked.has_errors() {
-        args.messages.print(&checked);
+        args.messages.print(&checked, &args.dir);
         return EXIT_INPUT;
     }
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
-        args.messages.print(&checked);
+        args.messages.print(&checked, &args.dir);
         return EXIT_INPUT;
     };
     if let Some(key) = &args.pokja
@@ -139,7 +139,7 @@ fn export(args: &ExportArgs) -> i32 {
     let inputs = output::project_inputs(project, None);
     match output::commit(&folder, &generation(&name), &files, &inputs, args.force) {
         Ok(_) => {
-            if !args.messages.is_json() {
+            if args.messages.chatty() {
                 eprintln!("wrote {}", folder.join(&name).display());
             }
             EXIT_OK
@@ -185,7 +185,7 @@ fn import(args: &ImportArgs) -> i32 {
         diagnostics: imported.diagnostics.clone(),
         ..Checked::default()
     };
-    args.messages.print(&checked);
+    args.messages.print(&checked, &args.dir);
     if imported.has_errors() {
         if !args.messages.is_json() {
             eprintln!("nothing was written");
@@ -223,7 +223,7 @@ fn import(args: &ImportArgs) -> i32 {
         e.report(messages);
         return e.exit;
     }
-    if !args.messages.is_json() {
+    if args.messages.chatty() {
         for (f, _) in &imported.files {
             eprintln!("wrote {}", args.dir.join(f).display());
         }
