@@ -1302,6 +1302,24 @@ fn data_rows<'g>(
         .map(|(r, c)| (*r, c))
 }
 
+/// The cell of column `key` in `row` of a keyed sheet (budget, indicators): its reference
+/// (`budget!C4`), its value if any, and the column's field.
+fn cell_at<'c>(
+    sheet: &str,
+    cols: &HashMap<String, u16>,
+    row: u32,
+    cells: &'c BTreeMap<u16, Raw>,
+    fields: &'static [Field],
+    key: &str,
+) -> (String, Option<&'c Raw>, &'static Field) {
+    let col = cols.get(key).copied();
+    (
+        cell_ref(sheet, row, col.unwrap_or(0)),
+        col.and_then(|c| cells.get(&c)),
+        field_of(fields, key),
+    )
+}
+
 fn field_of(fields: &'static [Field], key: &str) -> &'static Field {
     fields.iter().find(|f| f.key == key).unwrap_or(&fields[0])
 }
@@ -1793,14 +1811,7 @@ fn read_budget(book: &Book, pokja: &mut [(String, Pokja)], cx: &mut Cx) {
     let sources = BudgetSource::ALL.map(BudgetSource::key);
     let index = program_index(pokja);
     for (row, cells) in data_rows(g, &cols) {
-        let at = |key: &str| {
-            let col = cols.get(key).copied();
-            (
-                cell_ref(&g.name, row, col.unwrap_or(0)),
-                col.and_then(|c| cells.get(&c)),
-                field_of(BUDGET_COLUMNS, key),
-            )
-        };
+        let at = |key: &str| cell_at(&g.name, &cols, row, cells, BUDGET_COLUMNS, key);
         let (pc, pv, pf) = at("program");
         let Some(id) = read_cell(cx, &pc, pf, read_text(pv)) else {
             missing(cx, &pc, pf, "");
@@ -1873,14 +1884,7 @@ fn read_indicators(book: &Book, pokja: &mut [(String, Pokja)], _m: &Masterplan, 
     let directions = Direction::ALL.map(Direction::key);
     let index = program_index(pokja);
     for (row, cells) in data_rows(g, &cols) {
-        let at = |key: &str| {
-            let col = cols.get(key).copied();
-            (
-                cell_ref(&g.name, row, col.unwrap_or(0)),
-                col.and_then(|c| cells.get(&c)),
-                field_of(INDICATOR_COLUMNS, key),
-            )
-        };
+        let at = |key: &str| cell_at(&g.name, &cols, row, cells, INDICATOR_COLUMNS, key);
         let (pc, pv, pf) = at("program");
         let Some(id) = read_cell(cx, &pc, pf, read_text(pv)) else {
             missing(cx, &pc, pf, "");
