@@ -248,6 +248,12 @@ pub struct Pokja {
     pub readiness: Option<Readiness>,
     #[serde(default)]
     pub swot: Option<Swot>,
+    /// TOWS strategies drawn from the SWOT (Bimtek 3).
+    #[serde(default)]
+    pub strategies: Option<Strategies>,
+    /// Element key -> why this dimension has no programme for that element.
+    #[serde(default)]
+    pub omitted_elements: BTreeMap<String, String>,
     #[serde(default)]
     pub programs: Vec<Program>,
 }
@@ -269,6 +275,9 @@ pub struct Readiness {
 pub struct ReadinessScore {
     /// 1..=5.
     pub score: u8,
+    /// 1..=5: the readiness aimed for at the end of the period (gap = target - score).
+    #[serde(default)]
+    pub target: Option<u8>,
     #[serde(default)]
     pub notes: Option<String>,
 }
@@ -284,6 +293,37 @@ pub struct Swot {
     pub opportunities: Vec<String>,
     #[serde(default)]
     pub threats: Vec<String>,
+}
+
+/// The TOWS matrix: strategies crossing the SWOT's internal and external factors.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Strategies {
+    /// Strengths x opportunities.
+    #[serde(default)]
+    pub so: Vec<String>,
+    /// Weaknesses x opportunities.
+    #[serde(default)]
+    pub wo: Vec<String>,
+    /// Strengths x threats.
+    #[serde(default)]
+    pub st: Vec<String>,
+    /// Weaknesses x threats.
+    #[serde(default)]
+    pub wt: Vec<String>,
+}
+
+/// One entry of a programme's risk register.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub risk: String,
+    /// 1..=5.
+    pub likelihood: u8,
+    /// 1..=5.
+    pub impact: u8,
+    #[serde(default)]
+    pub mitigation: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -327,6 +367,36 @@ pub struct Program {
     /// 1..=17.
     #[serde(default)]
     pub sdgs: Vec<u8>,
+    /// The programme's risk register.
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+}
+
+/// A programme counts as large, and so should carry a risk register, when its budget is over
+/// this many Rupiah ...
+pub const LARGE_PROGRAM_BUDGET: Rupiah = 1_000_000_000;
+/// ... or when it runs longer than this many years.
+pub const LARGE_PROGRAM_YEARS: u32 = 3;
+
+impl Program {
+    /// The sum of the programme's budget lines, in Rupiah (saturating: amounts are bounded by
+    /// validation, this only keeps a hostile file from overflowing).
+    pub fn total_budget(&self) -> Rupiah {
+        self.budget
+            .iter()
+            .fold(0 as Rupiah, |sum, line| sum.saturating_add(line.amount))
+    }
+
+    /// Years from `start` to `end`, both included (0 when `end` is before `start`).
+    pub fn duration_years(&self) -> u32 {
+        u32::try_from(i64::from(self.end) + 1 - i64::from(self.start)).unwrap_or(0)
+    }
+
+    /// Large enough that a mentor expects its risks to be registered: a budget over
+    /// [`LARGE_PROGRAM_BUDGET`] or longer than [`LARGE_PROGRAM_YEARS`] years.
+    pub fn is_large(&self) -> bool {
+        self.total_budget() > LARGE_PROGRAM_BUDGET || self.duration_years() > LARGE_PROGRAM_YEARS
+    }
 }
 
 /// Action-plan category (rencana aksi), as used at Bimtek 2.
@@ -378,6 +448,10 @@ pub enum BudgetSource {
     Apbn,
     Dak,
     DanaDesa,
+    /// The village budget (APBDes).
+    Apbdes,
+    /// Alokasi Dana Desa.
+    Add,
     Kpbu,
     Csr,
     Private,
@@ -386,11 +460,13 @@ pub enum BudgetSource {
 }
 
 impl BudgetSource {
-    pub const ALL: [BudgetSource; 9] = [
+    pub const ALL: [BudgetSource; 11] = [
         BudgetSource::Apbd,
         BudgetSource::Apbn,
         BudgetSource::Dak,
         BudgetSource::DanaDesa,
+        BudgetSource::Apbdes,
+        BudgetSource::Add,
         BudgetSource::Kpbu,
         BudgetSource::Csr,
         BudgetSource::Private,
@@ -404,6 +480,8 @@ impl BudgetSource {
             BudgetSource::Apbn => "apbn",
             BudgetSource::Dak => "dak",
             BudgetSource::DanaDesa => "dana_desa",
+            BudgetSource::Apbdes => "apbdes",
+            BudgetSource::Add => "add",
             BudgetSource::Kpbu => "kpbu",
             BudgetSource::Csr => "csr",
             BudgetSource::Private => "private",

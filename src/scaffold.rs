@@ -1119,9 +1119,9 @@ fn program_yaml(
          - {{ source: {other_src}, amount: {other_amount} }}",
         c.t(
             "# Opsional. Anggaran dalam Rupiah (bilangan bulat tanpa titik). source: apbd | apbn | dak |\n    \
-             # dana_desa | kpbu | csr | private | grant | other. Tanpa `year`, jumlah dibagi rata start..end.",
+             # dana_desa | apbdes | add | kpbu | csr | private | grant | other. Tanpa `year`, jumlah dibagi rata start..end.",
             "# Optional. Budget in Rupiah (whole numbers, no separators). source: apbd | apbn | dak |\n    \
-             # dana_desa | kpbu | csr | private | grant | other. Without `year` the amount is spread over start..end."
+             # dana_desa | apbdes | add | kpbu | csr | private | grant | other. Without `year` the amount is spread over start..end."
         ),
     );
     let (output, outcome) = match ex {

@@ -402,6 +402,16 @@ fn validate_pokja(
                     s.score,
                 ));
             }
+            if let Some(t) = score.as_ref().and_then(|s| s.target)
+                && !(1..=5).contains(&t)
+            {
+                out.push(score_error(
+                    f,
+                    format!("readiness.{name}.target"),
+                    "readiness target",
+                    t,
+                ));
+            }
         }
     }
     let dimension = taxonomy.and_then(|t| t.dimension(key));
@@ -606,6 +616,18 @@ fn validate_program(
             && !(1..=5).contains(&v)
         {
             out.push(score_error(f, at(field), field, v));
+        }
+    }
+    for (j, risk) in prog.risks.iter().enumerate() {
+        for (field, v) in [("likelihood", risk.likelihood), ("impact", risk.impact)] {
+            if !(1..=5).contains(&v) {
+                out.push(score_error(
+                    f,
+                    at(&format!("risks[{j}].{field}")),
+                    &format!("risk {field}"),
+                    v,
+                ));
+            }
         }
     }
     for (j, sdg) in prog.sdgs.iter().enumerate() {

@@ -165,7 +165,7 @@ fn the_export_has_dropdowns_frozen_headers_protection_and_rupiah_formats() {
     );
     let budget = read(&mut zip, "xl/worksheets/sheet11.xml");
     assert!(
-        budget.contains("<formula1>lists!$D$2:$D$10</formula1>"),
+        budget.contains("<formula1>lists!$D$2:$D$12</formula1>"),
         "sources"
     );
     let styles = read(&mut zip, "xl/styles.xml");

@@ -763,6 +763,7 @@ mod tests {
             depends_on: vec![],
             rpjmd_missions: vec![],
             sdgs: vec![],
+            risks: vec![],
         };
         let year = |y| -> Vec<(BudgetSource, Amount)> {
             planned_in_year(&p, &period, y)

@@ -271,6 +271,8 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("apbn", "APBN", "APBN (state budget)"),
     ("dak", "DAK", "DAK (special allocation fund)"),
     ("dana_desa", "Dana Desa", "Village Fund (Dana Desa)"),
+    ("apbdes", "APBDes", "APBDes (village budget)"),
+    ("add", "Alokasi Dana Desa", "ADD (village fund allocation)"),
     ("kpbu", "KPBU", "KPBU (public-private partnership)"),
     ("csr", "CSR", "CSR"),
     ("private", "Investasi Swasta", "Private investment"),

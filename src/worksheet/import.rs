@@ -1422,6 +1422,8 @@ fn read_pokja(
             issues: Vec::new(),
             readiness: None,
             swot: None,
+            strategies: None,
+            omitted_elements: BTreeMap::new(),
             programs: Vec::new(),
         };
         let mut coordinator_cell = None;
@@ -1517,7 +1519,11 @@ fn read_pokja(
         for (part, (score, notes, cell)) in readiness {
             let s = match (score, notes) {
                 (None, None) => continue,
-                (Some(score), notes) => ReadinessScore { score, notes },
+                (Some(score), notes) => ReadinessScore {
+                    score,
+                    target: None,
+                    notes,
+                },
                 (None, Some(_)) => {
                     let f = POKJA_ROWS
                         .iter()
@@ -1756,6 +1762,7 @@ fn read_programs(
             depends_on,
             rpjmd_missions,
             sdgs,
+            risks: Vec::new(),
         });
     }
     out

@@ -37,6 +37,18 @@ pub const CONTRACT: &[(&str, Contract)] = &[
         Contract::Range(1, 5, "1 = lowest, 5 = highest"),
     ),
     (
+        "readiness.*.target",
+        Contract::Range(1, 5, "1 = lowest, 5 = highest"),
+    ),
+    (
+        "programs[].risks[].likelihood",
+        Contract::Range(1, 5, "1 = rare, 5 = almost certain"),
+    ),
+    (
+        "programs[].risks[].impact",
+        Contract::Range(1, 5, "1 = negligible, 5 = severe"),
+    ),
+    (
         "programs[].sdgs[]",
         Contract::Range(1, 17, "the number of a Sustainable Development Goal"),
     ),
