@@ -190,7 +190,7 @@ fn opd_ref(project: &Project, code: &str) -> OpdRef {
 /// The perangkat desa are often listed by their posts (`Sekretaris Desa`, `Kepala Seksi
 /// Pemerintahan`, `Kaur Keuangan`), which are positions already.
 fn position(name: &str, head_prefix: &str, desa: bool) -> String {
-    const POSTS: [&str; 7] = [
+    const POSTS: [&str; 11] = [
         "Kepala ",
         "Sekretaris ",
         "Ketua ",
@@ -198,6 +198,10 @@ fn position(name: &str, head_prefix: &str, desa: bool) -> String {
         "Kasi ",
         "Kaur ",
         "Kadus ",
+        "Head of ",
+        "Chair of ",
+        "Director ",
+        "Village Secretary",
     ];
     if desa && POSTS.iter().any(|p| name.starts_with(p)) {
         name.to_string()
