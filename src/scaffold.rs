@@ -930,10 +930,17 @@ fn masterplan_yaml(c: &Ctx) -> String {
     } else {
         format!(
             "  {}\n  # villages: 337\n",
-            c.t(
-                "# Opsional. Jumlah desa/kelurahan.",
-                "# Optional. Number of villages (desa/kelurahan)."
-            )
+            if o.kind == RegionType::Kota {
+                c.t(
+                    "# Opsional. Jumlah kelurahan/desa.",
+                    "# Optional. Number of urban villages (kelurahan/desa).",
+                )
+            } else {
+                c.t(
+                    "# Opsional. Jumlah desa/kelurahan.",
+                    "# Optional. Number of villages (desa/kelurahan).",
+                )
+            }
         )
     };
     let _ = writeln!(
