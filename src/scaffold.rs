@@ -185,6 +185,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// The text in the scaffold's language.
+    /// `t` with the words of a village (`type: desa`) where they differ from a region's.
+    fn v<'s>(&self, region: (&'s str, &'s str), village: (&'s str, &'s str)) -> &'s str {
+        let (id, en) = if self.o.kind == RegionType::Desa {
+            village
+        } else {
+            region
+        };
+        self.t(id, en)
+    }
+
     fn t<'s>(&self, id: &'s str, en: &'s str) -> &'s str {
         if self.en { en } else { id }
     }
@@ -242,36 +252,37 @@ const fn opd(code: &'static str, id: &'static str, en: &'static str) -> Opd {
 
 fn opd_for(kind: RegionType, role: Role) -> Opd {
     if kind == RegionType::Desa {
+        // The perangkat desa by their posts (Permendagri 84/2015), and the BUMDes.
         return match role {
-            Role::Comms | Role::Services => opd(
+            Role::Comms => opd(
                 "SEKDES",
-                "Sekretariat Desa",
-                "Village Secretariat (Sekretariat Desa)",
+                "Sekretaris Desa",
+                "Village Secretary (Sekretaris Desa)",
             ),
             Role::Planning => opd(
                 "KAUR-PERENCANAAN",
-                "Urusan Perencanaan Desa",
-                "Village Planning Affairs (Kaur Perencanaan)",
+                "Kepala Urusan Perencanaan",
+                "Head of Planning Affairs (Kaur Perencanaan)",
             ),
-            Role::Tourism => opd(
-                "POKDARWIS",
-                "Kelompok Sadar Wisata",
-                "Tourism Awareness Group (Pokdarwis)",
+            Role::Services | Role::Disaster => opd(
+                "KASI-PEMERINTAHAN",
+                "Kepala Seksi Pemerintahan",
+                "Head of the Government Section (Kasi Pemerintahan)",
             ),
-            Role::Economy => opd(
+            Role::Tourism | Role::Economy => opd(
                 "BUMDES",
                 "Badan Usaha Milik Desa",
                 "Village-Owned Enterprise (BUMDes)",
             ),
-            Role::Health | Role::Social | Role::Education => opd(
-                "KASI-KESRA",
-                "Seksi Kesejahteraan Rakyat",
-                "Welfare Section (Kasi Kesra)",
+            Role::Health | Role::Environment | Role::Transport => opd(
+                "KASI-KESEJAHTERAAN",
+                "Kepala Seksi Kesejahteraan",
+                "Head of the Welfare Section (Kasi Kesejahteraan)",
             ),
-            Role::Environment | Role::Transport | Role::Disaster => opd(
-                "KASI-PEMBANGUNAN",
-                "Seksi Pembangunan Desa",
-                "Village Development Section (Kasi Pembangunan)",
+            Role::Education | Role::Social => opd(
+                "KASI-PELAYANAN",
+                "Kepala Seksi Pelayanan",
+                "Head of the Services Section (Kasi Pelayanan)",
             ),
         };
     }
@@ -573,6 +584,239 @@ const EXAMPLES: &[Example] = &[
     },
 ];
 
+/// The worked examples of a village (`type: desa`): village-scale programmes led by the perangkat
+/// desa or the BUMDes, funded by Dana Desa with ADD or APBDes (tens of millions of Rupiah).
+const DESA_EXAMPLES: &[Example] = &[
+    Example {
+        dimension: "governance",
+        coordinator: Role::Comms,
+        members: &[Role::Services, Role::Planning],
+        element: "service",
+        category: "application",
+        name: ("Layanan Surat Desa Daring", "Online Village Letters"),
+        description: (
+            "Warga mengajukan surat keterangan dan surat pengantar desa lewat ponsel atau di\nkantor desa, dan mengambilnya sudah ditandatangani tanpa antre berulang.",
+            "Residents request village certificates and cover letters by phone or at the\nvillage office, and collect them signed without queuing again.",
+        ),
+        lead: Role::Services,
+        support: &[Role::Comms],
+        outputs: (
+            "Layanan surat daring terhubung ke Sistem Informasi Desa",
+            "Online letter service connected to the village information system",
+        ),
+        outcome: (
+            "Warga mendapat surat desa dalam satu hari kerja",
+            "Residents get their village letters within one working day",
+        ),
+        indicator: (
+            "Surat desa yang diajukan secara daring",
+            "Village letters requested online",
+        ),
+        unit: ("persen", "percent"),
+        baseline: 0,
+        targets: [30, 50, 80],
+        apbd: 25_000_000,
+        other: ("add", 10_000_000),
+        impact: 4,
+        effort: 2,
+        sdgs: "[16]",
+        goal: (
+            "Pelayanan desa yang cepat, terbuka dan mudah dijangkau warga",
+            "Village services that are fast, open and easy for residents to reach",
+        ),
+    },
+    Example {
+        dimension: "branding",
+        coordinator: Role::Tourism,
+        members: &[Role::Comms],
+        element: "tourism",
+        category: "application",
+        name: (
+            "Profil Wisata Desa Daring",
+            "Online Village Tourism Profile",
+        ),
+        description: (
+            "Halaman wisata desa di situs desa dan media sosial: daya tarik, paket kunjungan,\nhomestay dan pemesanan, dikelola BUMDes bersama pemuda desa.",
+            "A village tourism page on the village website and social media: attractions,\nvisit packages, homestays and booking, run by the BUMDes with the village youth.",
+        ),
+        lead: Role::Tourism,
+        support: &[Role::Comms],
+        outputs: (
+            "Halaman wisata desa dengan pemesanan paket kunjungan",
+            "Village tourism page with booking of visit packages",
+        ),
+        outcome: (
+            "Kunjungan wisata ke desa meningkat dan tercatat",
+            "More visits to the village, and recorded",
+        ),
+        indicator: ("Kunjungan wisatawan per tahun", "Visitors per year"),
+        unit: ("orang", "people"),
+        baseline: 2_000,
+        targets: [2_500, 3_500, 5_000],
+        apbd: 20_000_000,
+        other: ("apbdes", 5_000_000),
+        impact: 3,
+        effort: 2,
+        sdgs: "[8]",
+        goal: (
+            "Desa dikenal sebagai tujuan wisata dan asal produk unggulan",
+            "A village known as a destination and for its products",
+        ),
+    },
+    Example {
+        dimension: "economy",
+        coordinator: Role::Economy,
+        members: &[Role::Planning, Role::Comms],
+        element: "welfare",
+        category: "application",
+        name: ("Lapak Daring BUMDes", "BUMDes Online Marketplace"),
+        description: (
+            "BUMDes memasarkan produk warga (hasil kebun, olahan pangan, kerajinan) di lapak\ndaring dan lokapasar, dengan pembayaran nontunai (QRIS).",
+            "The BUMDes sells residents' products (crops, processed food, crafts) through an\nonline shop and marketplaces, with cashless payment (QRIS).",
+        ),
+        lead: Role::Economy,
+        support: &[Role::Comms],
+        outputs: (
+            "Lapak daring BUMDes dengan produk warga dan QRIS",
+            "BUMDes online shop with residents' products and QRIS",
+        ),
+        outcome: (
+            "Pendapatan warga dan BUMDes dari penjualan daring meningkat",
+            "Higher income for residents and the BUMDes from online sales",
+        ),
+        indicator: (
+            "Pelaku usaha desa yang berjualan daring",
+            "Village businesses selling online",
+        ),
+        unit: ("pelaku usaha", "businesses"),
+        baseline: 5,
+        targets: [15, 30, 60],
+        apbd: 30_000_000,
+        other: ("apbdes", 10_000_000),
+        impact: 4,
+        effort: 2,
+        sdgs: "[8]",
+        goal: (
+            "Ekonomi desa yang tumbuh melalui BUMDes dan usaha warga",
+            "A village economy that grows through the BUMDes and residents' businesses",
+        ),
+    },
+    Example {
+        dimension: "living",
+        coordinator: Role::Health,
+        members: &[Role::Comms],
+        element: "health",
+        category: "application",
+        name: ("Data Posyandu Digital", "Digital Posyandu Records"),
+        description: (
+            "Kader posyandu mencatat penimbangan balita, ibu hamil dan imunisasi di ponsel,\nsehingga balita berisiko tengkes (stunting) segera ditindaklanjuti bersama puskesmas.",
+            "Posyandu volunteers record the weighing of toddlers, pregnant women and immunisation\non a phone, so children at risk of stunting are followed up with the health centre.",
+        ),
+        lead: Role::Health,
+        support: &[Role::Comms],
+        outputs: (
+            "Pencatatan posyandu digital di setiap dusun",
+            "Digital posyandu records in every hamlet",
+        ),
+        outcome: (
+            "Balita berisiko tengkes ditemukan dan ditangani lebih awal",
+            "Children at risk of stunting are found and treated earlier",
+        ),
+        indicator: (
+            "Balita yang ditimbang setiap bulan",
+            "Toddlers weighed every month",
+        ),
+        unit: ("persen", "percent"),
+        baseline: 60,
+        targets: [75, 85, 95],
+        apbd: 20_000_000,
+        other: ("add", 5_000_000),
+        impact: 5,
+        effort: 2,
+        sdgs: "[3]",
+        goal: (
+            "Warga desa yang sehat, dengan layanan dasar yang tercatat",
+            "Healthy residents, with basic services on record",
+        ),
+    },
+    Example {
+        dimension: "society",
+        coordinator: Role::Education,
+        members: &[Role::Comms],
+        element: "learning",
+        category: "literacy",
+        name: (
+            "Kelas Literasi Digital Warga",
+            "Digital Literacy Classes for Residents",
+        ),
+        description: (
+            "Kelas di balai desa bagi warga, pemuda dan perangkat desa: memakai layanan desa\ndaring, berjualan daring, keamanan akun dan mengenali hoaks.",
+            "Classes at the village hall for residents, youth and village staff: using the\nonline village services, selling online, account safety and spotting hoaxes.",
+        ),
+        lead: Role::Education,
+        support: &[Role::Comms],
+        outputs: (
+            "Kelas literasi digital di balai desa setiap tahun",
+            "Digital literacy classes at the village hall every year",
+        ),
+        outcome: (
+            "Warga cakap memakai layanan digital desa",
+            "Residents use the village's digital services competently",
+        ),
+        indicator: (
+            "Warga yang mengikuti kelas literasi digital",
+            "Residents who attended a digital literacy class",
+        ),
+        unit: ("orang", "people"),
+        baseline: 0,
+        targets: [50, 150, 400],
+        apbd: 15_000_000,
+        other: ("apbdes", 5_000_000),
+        impact: 3,
+        effort: 1,
+        sdgs: "[4]",
+        goal: (
+            "Warga desa yang cakap digital dan guyub",
+            "Digitally skilled residents and a close community",
+        ),
+    },
+    Example {
+        dimension: "environment",
+        coordinator: Role::Environment,
+        members: &[Role::Economy],
+        element: "waste",
+        category: "application",
+        name: ("Bank Sampah Desa", "Village Waste Bank"),
+        description: (
+            "Bank sampah di setiap dusun dengan pencatatan tabungan nasabah di ponsel; sampah\nterpilah dijual BUMDes ke pengepul.",
+            "A waste bank in every hamlet with members' savings recorded on a phone; the\nBUMDes sells the sorted waste to collectors.",
+        ),
+        lead: Role::Environment,
+        support: &[Role::Economy],
+        outputs: (
+            "Bank sampah dusun dengan pencatatan digital",
+            "Hamlet waste banks with digital records",
+        ),
+        outcome: (
+            "Sampah yang dibakar atau dibuang ke sungai berkurang",
+            "Less waste burnt or thrown into rivers",
+        ),
+        indicator: ("Sampah terpilah per tahun", "Sorted waste per year"),
+        unit: ("ton", "tonnes"),
+        baseline: 2,
+        targets: [5, 10, 20],
+        apbd: 20_000_000,
+        other: ("add", 10_000_000),
+        impact: 4,
+        effort: 2,
+        sdgs: "[11, 12]",
+        goal: (
+            "Lingkungan desa yang bersih dan lestari",
+            "A clean and sustainable village environment",
+        ),
+    },
+];
+
 /// The organisations the scaffold lists: those the examples use, plus the usual others.
 fn scaffold_opd(kind: RegionType) -> Vec<Opd> {
     // A stable, sensible order: the order of ROLES, deduplicated.
@@ -583,11 +827,31 @@ fn scaffold_opd(kind: RegionType) -> Vec<Opd> {
             out.push(o);
         }
     }
+    if kind == RegionType::Desa {
+        out.insert(
+            2,
+            opd(
+                "KAUR-KEUANGAN",
+                "Kepala Urusan Keuangan",
+                "Head of Financial Affairs (Kaur Keuangan)",
+            ),
+        );
+    }
     out
+}
+
+/// The worked examples of a region type: a village runs village-scale programmes.
+fn examples(kind: RegionType) -> &'static [Example] {
+    if kind == RegionType::Desa {
+        DESA_EXAMPLES
+    } else {
+        EXAMPLES
+    }
 }
 
 fn masterplan_yaml(c: &Ctx) -> String {
     let o = c.o;
+    let desa = o.kind == RegionType::Desa;
     let mut s = String::with_capacity(8 * 1024);
     let title = format!(
         "Masterplan Smart City {} {}-{}",
@@ -616,10 +880,17 @@ fn masterplan_yaml(c: &Ctx) -> String {
     let _ = writeln!(
         s,
         "  {}\n  name: {}",
-        c.t(
-            "# Wajib. Nama daerah tanpa awalan \"Kabupaten\"/\"Kota\".",
-            "# Required. The region's name without \"Kabupaten\"/\"Kota\"."
-        ),
+        if desa {
+            c.t(
+                "# Wajib. Nama desa tanpa awalan \"Desa\".",
+                "# Required. The village's name without \"Desa\".",
+            )
+        } else {
+            c.t(
+                "# Wajib. Nama daerah tanpa awalan \"Kabupaten\"/\"Kota\".",
+                "# Required. The region's name without \"Kabupaten\"/\"Kota\".",
+            )
+        },
         q(o.region.trim())
     );
     let _ = writeln!(
@@ -648,13 +919,43 @@ fn masterplan_yaml(c: &Ctx) -> String {
     } else {
         "Luwuk"
     };
+    // A village counts its dusun in `districts` and has no villages (W0260).
+    let (area, population, districts) = if desa {
+        ("4.2", "3200", "4")
+    } else {
+        ("9672.7", "374330", "23")
+    };
+    let villages_line = if desa {
+        String::new()
+    } else {
+        format!(
+            "  {}\n  # villages: 337\n",
+            if o.kind == RegionType::Kota {
+                c.t(
+                    "# Opsional. Jumlah kelurahan/desa.",
+                    "# Optional. Number of urban villages (kelurahan/desa).",
+                )
+            } else {
+                c.t(
+                    "# Opsional. Jumlah desa/kelurahan.",
+                    "# Optional. Number of villages (desa/kelurahan).",
+                )
+            }
+        )
+    };
     let _ = writeln!(
         s,
-        "  {}\n  # capital: {}\n  {}\n  # head: \"Ir. H. Amirudin\"\n  {}\n  # area_km2: 9672.7\n  \
-         {}\n  # population: 374330\n  {}\n  # districts: 23\n  {}\n  # villages: 337\n  {}\n  # logo: logo.png",
-        c.t(
-            "# Opsional. Ibu kota / pusat pemerintahan.",
-            "# Optional. The capital / seat of government."
+        "  {}\n  # capital: {}\n  {}\n  # head: \"Ir. H. Amirudin\"\n  {}\n  # area_km2: {area}\n  \
+         {}\n  # population: {population}\n  {}\n  # districts: {districts}\n{villages_line}  {}\n  # logo: logo.png",
+        c.v(
+            (
+                "# Opsional. Ibu kota / pusat pemerintahan.",
+                "# Optional. The capital / seat of government."
+            ),
+            (
+                "# Opsional. Pusat pemerintahan desa (letak kantor desa).",
+                "# Optional. Where the village office stands."
+            )
         ),
         q(capital_example),
         if c.en {
@@ -673,14 +974,20 @@ fn masterplan_yaml(c: &Ctx) -> String {
             "# Opsional. Jumlah penduduk (bilangan bulat, tanpa titik).",
             "# Optional. Population (a whole number, no separators)."
         ),
-        c.t(
-            "# Opsional. Jumlah kecamatan.",
-            "# Optional. Number of districts (kecamatan)."
-        ),
-        c.t(
-            "# Opsional. Jumlah desa/kelurahan.",
-            "# Optional. Number of villages (desa/kelurahan)."
-        ),
+        match (desa, o.kind == RegionType::Provinsi) {
+            (true, _) => c.t(
+                "# Opsional. Jumlah dusun.",
+                "# Optional. Number of hamlets (dusun).",
+            ),
+            (_, true) => c.t(
+                "# Opsional. Jumlah kabupaten/kota.",
+                "# Optional. Number of regencies and cities (kabupaten/kota).",
+            ),
+            _ => c.t(
+                "# Opsional. Jumlah kecamatan.",
+                "# Optional. Number of districts (kecamatan).",
+            ),
+        },
         c.t(
             "# Opsional. Berkas logo PNG atau JPEG, relatif terhadap folder proyek.",
             "# Optional. A PNG or JPEG logo, relative to the project folder."
@@ -728,13 +1035,15 @@ fn masterplan_yaml(c: &Ctx) -> String {
         if c.en {
             format!(
                 "#   Praise be to God for the completion of the **{title}**.\n#\n\
-                 #   This document guides every office in carrying out the smart-city programmes."
+                 #   This document guides every {} in carrying out the smart-city programmes.",
+                c.v(("", "office"), ("", "village official"))
             )
         } else {
             format!(
                 "#   Puji syukur kita panjatkan ke hadirat Tuhan Yang Maha Esa atas tersusunnya\n\
                  #   **{title}**.\n#\n\
-                 #   Dokumen ini menjadi pedoman seluruh perangkat daerah dalam melaksanakan program smart city."
+                 #   Dokumen ini menjadi pedoman seluruh {} dalam melaksanakan program smart city.",
+                c.v(("perangkat daerah", ""), ("perangkat desa", ""))
             )
         }
     );
@@ -778,16 +1087,30 @@ fn masterplan_yaml(c: &Ctx) -> String {
         s,
         "\n{}\n# rpjmd:\n#   period: [{}, {}]\n#   vision: {}\n#   missions:\n\
          #     - {{ id: M1, text: {} }}\n#     - {{ id: M2, text: {} }}",
-        c.t(
-            "# Opsional. RPJMD yang dilayani masterplan ini. Program merujuk misi lewat `rpjmd_missions: [M1]`.",
-            "# Optional. The RPJMD (regional mid-term plan) this masterplan serves. Programmes refer to\n\
-             # its missions with `rpjmd_missions: [M1]`."
-        ),
+        if desa {
+            c.t(
+                "# Opsional. RPJMDes (di bawah kunci `rpjmd`) yang dilayani masterplan ini. Program merujuk misi lewat `rpjmd_missions: [M1]`.",
+                "# Optional. The RPJMDes (village mid-term plan, under the key `rpjmd`) this masterplan serves.\n\
+                 # Programmes refer to its missions with `rpjmd_missions: [M1]`.",
+            )
+        } else {
+            c.t(
+                "# Opsional. RPJMD yang dilayani masterplan ini. Program merujuk misi lewat `rpjmd_missions: [M1]`.",
+                "# Optional. The RPJMD (regional mid-term plan) this masterplan serves. Programmes refer to\n\
+                 # its missions with `rpjmd_missions: [M1]`.",
+            )
+        },
         o.start_year.saturating_sub(1),
         o.start_year.saturating_add(3),
-        q(c.t(
-            "Visi RPJMD sebagaimana tertulis dalam Perda RPJMD",
-            "The RPJMD vision as written in the RPJMD regulation"
+        q(c.v(
+            (
+                "Visi RPJMD sebagaimana tertulis dalam Perda RPJMD",
+                "The RPJMD vision as written in the RPJMD regulation"
+            ),
+            (
+                "Visi RPJMDes sebagaimana tertulis dalam Peraturan Desa tentang RPJMDes",
+                "The RPJMDes vision as written in the village regulation"
+            )
         )),
         q(c.t(
             "Mewujudkan tata kelola pemerintahan yang bersih dan melayani",
@@ -801,7 +1124,21 @@ fn masterplan_yaml(c: &Ctx) -> String {
     let _ = writeln!(
         s,
         "\n{}\nopd:",
-        if c.en {
+        if desa && c.en {
+            format!(
+                "# Required, at least one. The village officials (perangkat desa) and bodies such as the BUMDes\n\
+                 # that own programmes, under the key `opd`. `code` is unique and is what pokja files refer to\n\
+                 # (coordinator, members, lead, support); `head` (optional), the person holding the post, is\n\
+                 # named on the commitment sheet signed with the {head_word} and the chair of the BPD."
+            )
+        } else if desa {
+            format!(
+                "# Wajib, minimal satu. Perangkat desa (dan lembaga desa seperti BUMDes) pemilik program, di\n\
+                 # bawah kunci `opd`. `code` unik dan dirujuk dari berkas pokja (coordinator, members, lead,\n\
+                 # support); `head` (opsional), nama pejabatnya, dicantumkan pada lembar komitmen bersama\n\
+                 # {head_word} dan Ketua BPD."
+            )
+        } else if c.en {
             format!(
                 "# Required, at least one. The organisations (OPD) that own programmes. `code` is unique and is\n\
                  # what pokja files refer to (coordinator, members, lead, support); `head` (optional) is named\n\
@@ -847,20 +1184,39 @@ fn masterplan_yaml(c: &Ctx) -> String {
             "# Optional. The smart-city team: the decree, the Smart City Council and the implementation team."
         ),
         q(&decree),
-        q(c.t("Nama Kepala Daerah", "Name of the head of region")),
+        q(c.v(("Nama Kepala Daerah", "Name of the head of region"), ("Nama Kepala Desa", "Name of the village head"))),
         q(c.t("Ketua Dewan Smart City", "Chair of the Smart City Council")),
-        q(c.t("Nama Kepala Diskominfo", "Name of the head of Diskominfo")),
+        q(if desa {
+            c.t("Nama Sekretaris Desa", "Name of the village secretary")
+        } else {
+            c.t("Nama Kepala Diskominfo", "Name of the head of Diskominfo")
+        }),
         q(c.t("Ketua Tim Pelaksana", "Head of the implementation team")),
     );
+    let (help, first, second) = if desa {
+        (
+            c.t(
+                "# Opsional. Dasar hukum; bila kosong dipakai daftar bawaan (UU 6/2014 tentang Desa, PP 43/2014, Permendagri 114/2014, ...).",
+                "# Optional. The legal basis; a default list (UU 6/2014 on Villages, PP 43/2014, Permendagri 114/2014, ...) is used when absent.",
+            ),
+            "Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
+            "Peraturan Menteri Dalam Negeri Nomor 114 Tahun 2014 tentang Pedoman Pembangunan Desa",
+        )
+    } else {
+        (
+            c.t(
+                "# Opsional. Dasar hukum; bila kosong dipakai daftar bawaan (UU 23/2014, Perpres 95/2018, ...).",
+                "# Optional. The legal basis; a default list (UU 23/2014, Perpres 95/2018, ...) is used when absent.",
+            ),
+            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+            "Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik",
+        )
+    };
     let _ = writeln!(
         s,
-        "\n{}\n# legal_basis:\n#   - {}\n#   - {}",
-        c.t(
-            "# Opsional. Dasar hukum; bila kosong dipakai daftar bawaan (UU 23/2014, Perpres 95/2018, ...).",
-            "# Optional. The legal basis; a default list (UU 23/2014, Perpres 95/2018, ...) is used when absent."
-        ),
-        q("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"),
-        q("Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik"),
+        "\n{help}\n# legal_basis:\n#   - {}\n#   - {}",
+        q(first),
+        q(second),
     );
     s
 }
@@ -868,7 +1224,7 @@ fn masterplan_yaml(c: &Ctx) -> String {
 fn pokja_yaml(c: &Ctx, d: &Dimension, index: usize, id: &str) -> String {
     let mut s = String::with_capacity(6 * 1024);
     let label = d.label.get(c.o.language);
-    let ex = EXAMPLES.iter().find(|e| e.dimension == d.key);
+    let ex = examples(c.o.kind).iter().find(|e| e.dimension == d.key);
     let _ = writeln!(s, "# Pokja {label} - {}\n#", c.full_name);
     if c.en {
         let _ = writeln!(
@@ -918,15 +1274,11 @@ fn pokja_yaml(c: &Ctx, d: &Dimension, index: usize, id: &str) -> String {
             "# Required. The dimension key, equal to the file name."
         ),
         d.key,
-        c.t(
-            "# Wajib. Kode OPD koordinator pokja (dari `opd` di masterplan.yaml).",
-            "# Required. The OPD code of the group's coordinator (from `opd` in masterplan.yaml)."
-        ),
+        c.v(("# Wajib. Kode OPD koordinator pokja (dari `opd` di masterplan.yaml).",
+            "# Required. The OPD code of the group's coordinator (from `opd` in masterplan.yaml)."), ("# Wajib. Kode perangkat desa koordinator pokja (dari `opd` di masterplan.yaml).", "# Required. The code of the group's coordinator (from `opd` in masterplan.yaml).")),
         coordinator.code,
-        c.t(
-            "# Opsional. Kode OPD anggota pokja.",
-            "# Optional. OPD codes of the group's members."
-        ),
+        c.v(("# Opsional. Kode OPD anggota pokja.",
+            "# Optional. OPD codes of the group's members."), ("# Opsional. Kode perangkat desa anggota pokja.", "# Optional. Codes of the group's members.")),
         members.join(", ")
     );
     let goal = match ex {
@@ -957,9 +1309,15 @@ fn pokja_yaml(c: &Ctx, d: &Dimension, index: usize, id: &str) -> String {
             "# Opsional. Isu strategis / permasalahan.",
             "# Optional. Strategic issues / problems."
         ),
-        q(c.t(
-            "Data antarperangkat daerah belum terintegrasi",
-            "Data is not yet shared between offices"
+        q(c.v(
+            (
+                "Data antarperangkat daerah belum terintegrasi",
+                "Data is not yet shared between offices"
+            ),
+            (
+                "Data kependudukan desa belum terintegrasi",
+                "The village's population data is not yet integrated"
+            )
         )),
     );
     let _ = writeln!(
@@ -978,10 +1336,8 @@ fn pokja_yaml(c: &Ctx, d: &Dimension, index: usize, id: &str) -> String {
             "SDM TIK tersedia tetapi terbatas",
             "IT staff available but few"
         )),
-        q(c.t(
-            "Internet belum menjangkau seluruh desa",
-            "Internet does not yet reach every village"
-        )),
+        q(c.v(("Internet belum menjangkau seluruh desa",
+            "Internet does not yet reach every village"), ("Internet belum menjangkau seluruh dusun", "Internet does not yet reach every hamlet"))),
         q(c.t(
             "Regulasi SPBE telah ditetapkan",
             "The e-government regulation is in force"
@@ -994,7 +1350,10 @@ fn pokja_yaml(c: &Ctx, d: &Dimension, index: usize, id: &str) -> String {
             "# Opsional (Bimtek 1). Analisis SWOT, masing-masing daftar kalimat.",
             "# Optional (Bimtek 1). SWOT analysis, each a list of sentences."
         ),
-        q(c.t("Komitmen kepala daerah", "Commitment of the head of region")),
+        q(c.v(
+            ("Komitmen kepala daerah", "Commitment of the head of region"),
+            ("Komitmen kepala desa", "Commitment of the village head")
+        )),
         q(c.t("Anggaran TIK terbatas", "A small IT budget")),
         q(c.t(
             "Program nasional Gerakan Menuju 100 Smart City",
@@ -1082,13 +1441,25 @@ fn program_yaml(
     let _ = writeln!(
         s,
         "    {}\n    lead: {lead}\n    {}\n    support: [{}]",
-        c.t(
-            "# Wajib. Kode OPD penanggung jawab.",
-            "# Required. The owning OPD code."
+        c.v(
+            (
+                "# Wajib. Kode OPD penanggung jawab.",
+                "# Required. The owning OPD code."
+            ),
+            (
+                "# Wajib. Kode perangkat desa penanggung jawab (dari `opd`).",
+                "# Required. The owning village official's code (from `opd`)."
+            )
         ),
-        c.t(
-            "# Opsional. Kode OPD pendukung.",
-            "# Optional. Supporting OPD codes."
+        c.v(
+            (
+                "# Opsional. Kode OPD pendukung.",
+                "# Optional. Supporting OPD codes."
+            ),
+            (
+                "# Opsional. Kode perangkat desa pendukung.",
+                "# Optional. Supporting codes."
+            )
         ),
         support.join(", ")
     );
@@ -1113,9 +1484,15 @@ fn program_yaml(
     );
     let (apbd, (other_src, other_amount)) =
         ex.map_or((100_000_000, ("apbn", 50_000_000)), |e| (e.apbd, e.other));
+    // A village funds its programmes from Dana Desa first; a region from its APBD.
+    let main_source = if o.kind == RegionType::Desa {
+        "dana_desa"
+    } else {
+        "apbd"
+    };
     let _ = writeln!(
         s,
-        "    {}\n    budget:\n      - {{ source: apbd, amount: {apbd}, year: {start} }}\n      \
+        "    {}\n    budget:\n      - {{ source: {main_source}, amount: {apbd}, year: {start} }}\n      \
          - {{ source: {other_src}, amount: {other_amount} }}",
         c.t(
             "# Opsional. Anggaran dalam Rupiah (bilangan bulat tanpa titik). source: apbd | apbn | dak |\n    \
@@ -1219,9 +1596,15 @@ fn program_yaml(
     let _ = writeln!(
         s,
         "    {}\n    # rpjmd_missions: [M1]\n    {}\n    sdgs: {sdgs}",
-        c.t(
-            "# Opsional. Id misi RPJMD (aktifkan `rpjmd` di masterplan.yaml lebih dulu).",
-            "# Optional. RPJMD mission ids (enable `rpjmd` in masterplan.yaml first)."
+        c.v(
+            (
+                "# Opsional. Id misi RPJMD (aktifkan `rpjmd` di masterplan.yaml lebih dulu).",
+                "# Optional. RPJMD mission ids (enable `rpjmd` in masterplan.yaml first)."
+            ),
+            (
+                "# Opsional. Id misi RPJMDes (aktifkan `rpjmd` di masterplan.yaml lebih dulu).",
+                "# Optional. RPJMDes mission ids (enable `rpjmd` in masterplan.yaml first)."
+            )
         ),
         c.t(
             "# Opsional. Nomor tujuan SDGs yang didukung, 1..17.",
@@ -1248,6 +1631,7 @@ pub fn is_example_description(description: Option<&str>) -> bool {
         || description == FALLBACK_DESCRIPTION.1
         || EXAMPLES
             .iter()
+            .chain(DESA_EXAMPLES)
             .any(|e| description == e.description.0.trim() || description == e.description.1.trim())
 }
 
@@ -1300,8 +1684,10 @@ mod tests {
     fn every_builtin_dimension_has_a_worked_example_of_its_own_element() {
         let t = Taxonomy::default_builtin();
         for d in &t.dimensions {
-            let e = EXAMPLES.iter().find(|e| e.dimension == d.key).unwrap();
-            assert!(d.element(e.element).is_some(), "{}", d.key);
+            for list in [EXAMPLES, DESA_EXAMPLES] {
+                let e = list.iter().find(|e| e.dimension == d.key).unwrap();
+                assert!(d.element(e.element).is_some(), "{}", d.key);
+            }
         }
     }
 }

@@ -39,7 +39,7 @@ fn example(name: &str) -> (tempfile::TempDir, PathBuf) {
 
 #[test]
 fn examples_check_clean() {
-    for name in ["banggai", "makassar"] {
+    for name in ["banggai", "makassar", "sinjai-desa"] {
         let out = masterplan()
             .arg("check")
             .arg(repo().join("examples").join(name))

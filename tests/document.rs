@@ -218,6 +218,11 @@ fn makassar_document_is_complete_and_adds_up() {
 }
 
 #[test]
+fn sinjai_desa_document_is_complete_and_adds_up() {
+    check_document("sinjai-desa");
+}
+
+#[test]
 fn markdown_is_clean_gfm() {
     let g = generate("banggai");
     assert!(g.markdown.starts_with("---\n"), "front matter first");

@@ -105,3 +105,173 @@ fn banggai_evaluation_2024() {
     assert_eq!(doc.file_name, "evaluasi-2024.md");
     insta::assert_snapshot!("banggai_evaluation_2024", doc.markdown);
 }
+
+#[test]
+fn sinjai_desa_markdown() {
+    let docs = render("sinjai-desa", &RenderOptions::default());
+    assert_eq!(docs.len(), 1);
+    insta::assert_snapshot!("sinjai_desa_masterplan", docs[0].markdown);
+}
+
+/// `word` occurs in `text` other than as the start of one of the `allowed` longer words.
+fn occurs_outside(text: &str, word: &str, allowed: &[&str]) -> Vec<String> {
+    text.match_indices(word)
+        .filter(|(i, _)| !allowed.iter().any(|a| text[*i..].starts_with(a)))
+        .map(|(i, _)| {
+            let from = text[..i].char_indices().rev().nth(40).map_or(0, |(k, _)| k);
+            let to = text[i..]
+                .char_indices()
+                .nth(60)
+                .map_or(text.len(), |(k, _)| i + k);
+            text[from..to].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_desa_document_speaks_of_a_village_from_cover_to_commitment_sheet() {
+    let md = render("sinjai-desa", &RenderOptions::default())
+        .remove(0)
+        .markdown;
+    // No kabupaten words where village words belong.
+    for word in [
+        "Bupati",
+        "OPD",
+        "Perangkat Daerah",
+        "perangkat daerah",
+        "Kepala daerah",
+        "kepala daerah",
+        "Peraturan Daerah",
+        "kecamatan",
+        "Jumlah desa/kelurahan",
+        "Renstra",
+        "Kabupaten Tongke-Tongke",
+    ] {
+        assert!(!md.contains(word), "`{word}` in the desa document");
+    }
+    for (word, allowed) in [("RPJMD", &["RPJMDes"][..]), ("RKPD", &["RKPDes"][..])] {
+        let hits = occurs_outside(&md, word, allowed);
+        assert!(hits.is_empty(), "`{word}` without \"Des\": {hits:#?}");
+    }
+    // The village words, each where the document needs it.
+    let cover = &md[..md.find("# KATA PENGANTAR").expect("foreword")];
+    assert!(cover.contains("Desa Tongke-Tongke"), "{cover}");
+    assert!(cover.contains("PEMERINTAH DESA TONGKE-TONGKE"), "{cover}");
+    let legal = &md[md.find("Dasar Hukum\n").expect("legal basis")..];
+    let legal = &legal[..legal.find("\n## ").unwrap()];
+    for law in [
+        "Undang-Undang Nomor 6 Tahun 2014 tentang Desa",
+        "Peraturan Pemerintah Nomor 43 Tahun 2014",
+        "Peraturan Menteri Dalam Negeri Nomor 114 Tahun 2014 tentang Pedoman Pembangunan Desa",
+        "Peraturan Desa Tongke-Tongke tentang Rencana Pembangunan Jangka Menengah Desa Tahun 2023–2028",
+    ] {
+        assert!(legal.contains(law), "{law} missing from:\n{legal}");
+    }
+    assert!(!legal.contains("Pemerintahan Daerah"), "{legal}");
+    for word in [
+        "KEPALA DESA TONGKE-TONGKE",
+        "GAMBARAN UMUM DESA",
+        "| Jumlah dusun | 4 |",
+        "Rencana Pembangunan Jangka Menengah Desa (RPJMDes)",
+        "## 2.3 Perangkat Desa",
+        "Perangkat Desa Penanggung Jawab",
+        "| Dana Desa |",
+        "| Alokasi Dana Desa |",
+        "| APBDes |",
+        "RKPDes",
+        "ditetapkan dengan Peraturan Desa",
+    ] {
+        assert!(md.contains(word), "`{word}` missing");
+    }
+    let sheet = &md[md.find("Lembar Komitmen\n").expect("commitment sheet")..];
+    let sheet = &sheet[..sheet.find("\n## ").unwrap_or(sheet.len())];
+    assert!(sheet.contains("| Kepala Desa Tongke-Tongke |"), "{sheet}");
+    assert!(sheet.contains("| Sekretaris Desa |"), "{sheet}");
+    assert!(
+        sheet.contains("| Ketua Badan Permusyawaratan Desa Tongke-Tongke |"),
+        "{sheet}"
+    );
+    assert!(!sheet.contains("Kepala Kepala"), "{sheet}");
+}
+
+/// An example rendered as another region type (and in another language).
+fn render_as(
+    example: &str,
+    name: &str,
+    kind: masterplan::model::RegionType,
+    language: masterplan::model::Language,
+) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(example);
+    let checked = masterplan::check(&root);
+    let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+        panic!("{example} did not load");
+    };
+    let mut project = project.clone();
+    project.masterplan.region.name = name.to_string();
+    project.masterplan.region.kind = kind;
+    project.masterplan.language = language;
+    project.masterplan.title = None;
+    project.masterplan.foreword = None;
+    project.masterplan.legal_basis = None;
+    let plan = masterplan::plan::plan(&project, taxonomy);
+    masterplan::render::render(&project, taxonomy, &plan, &RenderOptions::default())
+        .expect("renders")
+        .remove(0)
+        .markdown
+}
+
+#[test]
+fn a_kota_and_a_provinsi_use_their_own_titles_and_counts() {
+    use masterplan::model::{Language, RegionType};
+    let kota = render("makassar", &RenderOptions::default())
+        .remove(0)
+        .markdown;
+    for word in [
+        "WALI KOTA MAKASSAR",
+        "Peraturan Wali Kota",
+        "| Jumlah kecamatan | 15 |",
+        "| Jumlah kelurahan/desa | 153 |",
+    ] {
+        assert!(kota.contains(word), "kota: `{word}` missing");
+    }
+    assert!(!kota.contains("Bupati"), "kota: Bupati");
+    let provinsi = render_as(
+        "makassar",
+        "Sulawesi Selatan",
+        RegionType::Provinsi,
+        Language::Id,
+    );
+    for word in [
+        "GUBERNUR SULAWESI SELATAN",
+        "Peraturan Gubernur",
+        "Pemerintah Provinsi Sulawesi Selatan",
+        "| Jumlah kabupaten/kota | 15 |",
+    ] {
+        assert!(provinsi.contains(word), "provinsi: `{word}` missing");
+    }
+    for word in ["Bupati", "Jumlah kecamatan", "WALI KOTA"] {
+        assert!(!provinsi.contains(word), "provinsi: `{word}`");
+    }
+    // English: village head, village regulation, village officials.
+    let village = render_as(
+        "sinjai-desa",
+        "Tongke-Tongke",
+        RegionType::Desa,
+        Language::En,
+    );
+    for word in [
+        "VILLAGE HEAD OF TONGKE-TONGKE",
+        "Village Regulation (Peraturan Desa)",
+        "Village Officials (perangkat desa)",
+        "Law Number 6 of 2014 on Villages",
+        "| Hamlets (dusun) | 4 |",
+        "Chair of the Village Consultative Body (BPD) of Tongke-Tongke",
+    ] {
+        assert!(village.contains(word), "en desa: `{word}` missing");
+    }
+    for word in ["Regent", "agencies", "OPD", "head of region", "Districts"] {
+        assert!(!village.contains(word), "en desa: `{word}`");
+    }
+}

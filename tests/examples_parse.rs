@@ -371,6 +371,49 @@ fn makassar_checks_clean() {
     );
 }
 
+#[test]
+fn sinjai_desa_checks_clean_and_is_village_scale() {
+    let (files, mp, pokja) = example("sinjai-desa");
+    assert_clean("sinjai-desa", &self_check(&files));
+    assert_eq!(pokja.len(), 6);
+    assert_eq!(mp.region.kind, RegionType::Desa);
+    assert_eq!(
+        mp.region.villages, None,
+        "a desa counts dusun, not villages"
+    );
+    assert!(mp.region.districts.is_some());
+    assert_eq!(mp.period.years, 5);
+    let programs: Vec<_> = pokja.iter().flat_map(|p| &p.programs).collect();
+    assert!((18..=22).contains(&programs.len()), "{}", programs.len());
+    let quick = programs.iter().filter(|p| p.quick_win).count();
+    assert!((3..=6).contains(&quick), "{quick} quick wins");
+    // Village money: tens to a few hundred million Rupiah a programme, from village sources.
+    for p in &programs {
+        let total: u64 = p.budget.iter().map(|b| b.amount).sum();
+        assert!(
+            (10_000_000..=250_000_000).contains(&total),
+            "{}: Rp{total}",
+            p.id
+        );
+    }
+    let sources: BTreeSet<_> = programs
+        .iter()
+        .flat_map(|p| &p.budget)
+        .map(|b| b.source.key())
+        .collect();
+    for s in ["dana_desa", "add", "apbdes"] {
+        assert!(sources.contains(s), "{s} missing: {sources:?}");
+    }
+    // The perangkat desa lead the programmes, not a kabupaten's dinas.
+    assert!(mp.opd.iter().any(|o| o.code == "KASI-PEMERINTAHAN"));
+    assert!(!mp.opd.iter().any(|o| o.name.starts_with("Dinas ")));
+    assert!(
+        programs
+            .iter()
+            .any(|p| p.lead == "KASI-PEMERINTAHAN" && p.quick_win && p.name.contains("Surat"))
+    );
+}
+
 fn options(kind: RegionType, language: Language, years: u32) -> InitOptions {
     InitOptions {
         region: "Banggai \"Laut\": Timur # 1".into(),

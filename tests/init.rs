@@ -326,3 +326,81 @@ fn empty_pokja_files_are_no_programmes_yet_and_backups_are_ignored() {
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("\"file\":\"pokja/economy.yaml\",\"line\":null,\"column\":null,\"path\":\"\",\"message\":\"pokja/economy.yaml is empty"));
 }
+
+#[test]
+fn init_type_desa_scaffolds_a_village_that_checks_clean_and_generates_a_village_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("tongke");
+    masterplan()
+        .arg("init")
+        .arg(&dir)
+        .args(["--region", "Tongke-Tongke", "--type", "desa"])
+        .args(["--province", "Sulawesi Selatan", "--start-year", "2025"])
+        .args(["--years", "5"])
+        .assert()
+        .code(0);
+    let yaml = fs::read_to_string(dir.join("masterplan.yaml")).unwrap();
+    for post in [
+        "Sekretaris Desa",
+        "Kepala Seksi Pemerintahan",
+        "Kepala Urusan Keuangan",
+    ] {
+        assert!(
+            yaml.contains(post),
+            "{post} missing from the perangkat desa"
+        );
+    }
+    assert!(!yaml.contains("Dinas "), "a village has no dinas:\n{yaml}");
+    let governance = fs::read_to_string(dir.join("pokja/governance.yaml")).unwrap();
+    assert!(
+        governance.contains("lead: KASI-PEMERINTAHAN"),
+        "{governance}"
+    );
+    assert!(governance.contains("source: dana_desa"), "{governance}");
+
+    // `check`: no errors, and only the warnings every fresh scaffold has (elements without a
+    // programme, the examples still to replace, names still to fill in).
+    let out = masterplan()
+        .arg("check")
+        .arg(&dir)
+        .args(["--message-format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let code = v["code"].as_str().unwrap();
+        assert!(
+            ["W0202", "W0220", "W0221", "W0222"].contains(&code),
+            "{line}"
+        );
+    }
+
+    masterplan()
+        .arg("generate")
+        .arg(&dir)
+        .args(["--format", "md"])
+        .assert()
+        .code(0);
+    let md = fs::read_to_string(dir.join("build/masterplan.md")).unwrap();
+    for word in [
+        "Bupati",
+        "OPD",
+        "perangkat daerah",
+        "Perangkat Daerah",
+        "Jumlah kecamatan",
+    ] {
+        assert!(!md.contains(word), "`{word}` in the scaffold's document");
+    }
+    for word in [
+        "KEPALA DESA TONGKE-TONGKE",
+        "Perangkat Desa",
+        "Dana Desa",
+        "RPJMDes",
+    ] {
+        assert!(
+            md.contains(word),
+            "`{word}` missing from the scaffold's document"
+        );
+    }
+}

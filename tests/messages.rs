@@ -430,7 +430,7 @@ fn an_undefined_name_is_caught_behind_our_filters_and_the_built_in_ones() {
 #[test]
 fn a_misspelt_field_in_a_test_is_caught_and_the_built_in_templates_pass_the_same_check() {
     // Every built-in template exported as an override: no false alarm, for either language.
-    for example in ["banggai", "makassar"] {
+    for example in ["banggai", "makassar", "sinjai-desa"] {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().join(example);
         copy_tree(&repo().join("examples").join(example), &root);

@@ -930,3 +930,56 @@ fn the_gantt_chart_shows_every_programme() {
         }
     }
 }
+
+/// The village plan, generated once: its PDF reads as a village plan on the cover, in the
+/// profile and on the commitment sheet (the PDF draws its own cover from the front matter).
+#[test]
+fn the_desa_pdf_reads_as_a_village_plan_from_cover_to_commitment_sheet() {
+    let output = generate("sinjai-desa", &[]);
+    let doc = load(&output.pdf);
+    let pages = page_ids(&doc).len();
+    let cover = squashed(&doc, 1);
+    for word in [
+        "PEMERINTAHDESATONGKE-TONGKE",
+        "DesaTongke-Tongke",
+        "ProvinsiSulawesiSelatan",
+    ] {
+        assert!(cover.contains(word), "cover: {word} in {cover}");
+    }
+    let find = |needle: &str| {
+        (1..=pages)
+            .find(|&p| squashed(&doc, p).contains(needle))
+            .unwrap_or_else(|| panic!("{needle} on no page"))
+    };
+    // (The table of contents names the sections too: find the pages by their content.)
+    let profile = squashed(&doc, find("Jumlahdusun"));
+    for word in [
+        "2.1ProfilDesa",
+        "2.3PerangkatDesa",
+        "KepalaSeksiPemerintahan",
+    ] {
+        assert!(profile.contains(word), "profile: {word}");
+    }
+    assert!(!profile.contains("kecamatan"), "profile: kecamatan");
+    let sheet = find("KetuaBadanPermusyawaratanDesa");
+    assert!(squashed(&doc, sheet).contains("Lampiran2LembarKomitmen"));
+    let lines = body_lines(&doc, sheet);
+    let kades = lines
+        .iter()
+        .position(|l| l.contains("Kepala Desa Tongke-Tongke"))
+        .expect("the Kepala Desa signs");
+    let bpd = lines
+        .iter()
+        .position(|l| l.contains("Ketua Badan Permusyawaratan Desa"))
+        .expect("the chair of the BPD signs");
+    assert!(
+        kades < bpd,
+        "the Kepala Desa first, the BPD last: {lines:#?}"
+    );
+    for p in 1..=pages {
+        let text = squashed(&doc, p);
+        for word in ["Bupati", "OPDPenanggung", "PerangkatDaerah"] {
+            assert!(!text.contains(word), "page {p}: {word}");
+        }
+    }
+}

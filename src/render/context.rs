@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::{
-    BudgetLine, Category, Indicator, Pokja, Program, Project, Readiness, RpjmdMission, Team,
+    BudgetLine, Category, Indicator, Language, Pokja, Program, Project, Readiness, RegionType,
+    RpjmdMission, Team,
 };
 use crate::plan::{Amount, DimensionFacts, HorizonKey, OpdRef, Plan, ProgramFacts, SourceAmount};
 use crate::render::i18n::RegionTerms;
@@ -182,6 +183,30 @@ fn opd_ref(project: &Project, code: &str) -> OpdRef {
             .opd(code)
             .map(|o| o.name.clone())
             .unwrap_or_else(|| code.to_string()),
+    }
+}
+
+/// The position of an organisation's head on the commitment sheet: `Kepala Dinas Kesehatan`.
+/// The perangkat desa are often listed by their posts (`Sekretaris Desa`, `Kepala Seksi
+/// Pemerintahan`, `Kaur Keuangan`), which are positions already.
+fn position(name: &str, head_prefix: &str, desa: bool) -> String {
+    const POSTS: [&str; 11] = [
+        "Kepala ",
+        "Sekretaris ",
+        "Ketua ",
+        "Direktur ",
+        "Kasi ",
+        "Kaur ",
+        "Kadus ",
+        "Head of ",
+        "Chair of ",
+        "Director ",
+        "Village Secretary",
+    ];
+    if desa && POSTS.iter().any(|p| name.starts_with(p)) {
+        name.to_string()
+    } else {
+        format!("{head_prefix} {name}")
     }
 }
 
@@ -365,10 +390,24 @@ pub fn build<'a>(
         name: project.masterplan.region.head.clone(),
         position: terms.head_of.clone(),
     }];
+    let desa = project.masterplan.region.kind == RegionType::Desa;
     for o in &project.masterplan.opd {
         commitment.push(Signatory {
             name: o.head.clone(),
-            position: format!("{head_prefix} {}", o.name),
+            position: position(&o.name, head_prefix, desa),
+        });
+    }
+    // A village plan is agreed with its council, the Badan Permusyawaratan Desa.
+    if desa {
+        commitment.push(Signatory {
+            name: None,
+            position: match project.masterplan.language {
+                Language::Id => format!("Ketua Badan Permusyawaratan Desa {}", terms.name),
+                Language::En => format!(
+                    "Chair of the Village Consultative Body (BPD) of {}",
+                    terms.name
+                ),
+            },
         });
     }
 

@@ -109,7 +109,7 @@ pub fn render_evaluation(
 ) -> anyhow::Result<Document> {
     let mp = &project.masterplan;
     let language = mp.language;
-    let labels = Labels::new(language);
+    let labels = Labels::for_region(language, mp.region.kind);
     let terms = i18n::region_terms(&mp.region, language);
     let start = mp.period.start_year;
     let end = mp.period.end_year();

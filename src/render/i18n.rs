@@ -460,7 +460,78 @@ pub struct Labels {
     pub evaluation_dimensions: BTreeMap<String, String>,
 }
 
+/// Labels that change with the region type, `(key, Bahasa Indonesia, English)`, applied over
+/// [`LABELS`] by [`Labels::for_region`]. A desa has perangkat desa, an RPJMDes and dusun; a kota
+/// has kelurahan; a provinsi counts its kabupaten/kota where a kabupaten counts kecamatan.
+const DESA: &[(&str, &str, &str)] = &[
+    ("profile", "Gambaran Umum Desa", "Village Profile"),
+    ("region_profile", "Profil Desa", "Profile of the Village"),
+    (
+        "rpjmd",
+        "Rencana Pembangunan Jangka Menengah Desa (RPJMDes)",
+        "Village Medium-Term Development Plan (RPJMDes)",
+    ),
+    (
+        "opd_list",
+        "Perangkat Desa",
+        "Village Officials (perangkat desa)",
+    ),
+    ("readiness", "Analisis Kesiapan Desa", "Readiness Analysis"),
+    (
+        "alignment",
+        "Keselarasan dengan RPJMDes",
+        "Alignment with the RPJMDes",
+    ),
+    (
+        "appendix_responsibility",
+        "Matriks Tanggung Jawab Perangkat Desa",
+        "Responsibility Matrix of the Village Officials",
+    ),
+    (
+        "lead",
+        "Perangkat Desa Penanggung Jawab",
+        "Lead village official",
+    ),
+    ("lead_short", "Pelaksana", "Lead"),
+    (
+        "support",
+        "Perangkat Desa Pendukung",
+        "Supporting village officials",
+    ),
+    ("rpjmd_missions", "Misi RPJMDes", "RPJMDes Missions"),
+    ("region_name", "Nama desa", "Village"),
+    ("capital", "Pusat pemerintahan desa", "Village office"),
+    ("head_of_region", "Kepala desa", "Village head"),
+    ("head", "Pejabat", "Official"),
+    ("districts", "Jumlah dusun", "Hamlets (dusun)"),
+];
+
+const KOTA: &[(&str, &str, &str)] = &[(
+    "villages",
+    "Jumlah kelurahan/desa",
+    "Urban villages (kelurahan/desa)",
+)];
+
+const PROVINSI: &[(&str, &str, &str)] = &[(
+    "districts",
+    "Jumlah kabupaten/kota",
+    "Regencies and cities (kabupaten/kota)",
+)];
+
 impl Labels {
+    /// The labels of a region type: [`Labels::new`] with the words a desa, kota or provinsi uses.
+    pub fn for_region(language: Language, kind: RegionType) -> Labels {
+        let mut labels = Labels::new(language);
+        let words = match kind {
+            RegionType::Kabupaten => &[][..],
+            RegionType::Kota => KOTA,
+            RegionType::Provinsi => PROVINSI,
+            RegionType::Desa => DESA,
+        };
+        labels.strings.extend(table(words, language));
+        labels
+    }
+
     pub fn new(language: Language) -> Labels {
         Labels {
             strings: {
@@ -525,6 +596,27 @@ pub struct RegionTerms {
     pub local_law: String,
     /// `Provinsi Sulawesi Tenggara` / `Sulawesi Tenggara Province`, when given (not for a province).
     pub province: Option<String>,
+    /// The region type as written in YAML: `kabupaten`, `kota`, `provinsi`, `desa`.
+    pub key: &'static str,
+    /// The organisations that carry out programmes, in running text: `perangkat daerah` /
+    /// `agencies`; for a desa `perangkat desa` / `village officials`.
+    pub agencies: String,
+    /// One of them: `perangkat daerah` / `agency`; `perangkat desa` / `village official`.
+    pub agency: String,
+    /// The head in running text: `kepala daerah` / `head of region`; `kepala desa` / `village head`.
+    pub head_generic: String,
+    /// What the plan covers, in running text: `daerah` / `region`; `desa` / `village`.
+    pub area: String,
+    /// The medium-term development plan: `RPJMD`; `RPJMDes` for a desa.
+    pub mid_plan: String,
+    /// The yearly work plan: `RKPD`; `RKPDes` for a desa.
+    pub annual_plan: String,
+    /// Where the programmes' yearly plans and budgets are made: `rencana kerja dan anggaran
+    /// perangkat daerah` / `the agencies' work plans and budgets`; for a desa the RKPDes and APBDes.
+    pub work_plans: String,
+    /// The plans the masterplan follows: `RPJMD dan Renstra perangkat daerah`; for a desa
+    /// `RPJMDes dan RKPDes`.
+    pub plans: String,
 }
 
 /// Remove a leading `prefix ` (case-insensitive) from `name`.
@@ -638,7 +730,45 @@ pub fn region_terms(region: &Region, language: Language) -> RegionTerms {
                 format!("Village Regulation of {n}"),
             ),
         };
+    let desa = region.kind == RegionType::Desa;
+    let pick = |kab: &str, des: &str| if desa { des } else { kab }.to_string();
+    let (agencies, agency, head_generic, area, work_plans, plans) = match language {
+        Language::Id => (
+            pick("perangkat daerah", "perangkat desa"),
+            pick("perangkat daerah", "perangkat desa"),
+            pick("kepala daerah", "kepala desa"),
+            pick("daerah", "desa"),
+            pick(
+                "rencana kerja dan anggaran perangkat daerah",
+                "Rencana Kerja Pemerintah Desa (RKPDes) dan APBDes",
+            ),
+            pick("RPJMD dan Renstra perangkat daerah", "RPJMDes dan RKPDes"),
+        ),
+        Language::En => (
+            pick("agencies", "village officials"),
+            pick("agency", "village official"),
+            pick("head of region", "village head"),
+            pick("region", "village"),
+            pick(
+                "the agencies' work plans and budgets",
+                "the village's yearly work plan (RKPDes) and budget (APBDes)",
+            ),
+            pick(
+                "the RPJMD and the agencies' strategic plans (Renstra)",
+                "the RPJMDes and the yearly village work plans (RKPDes)",
+            ),
+        ),
+    };
     RegionTerms {
+        key: region.kind.key(),
+        agencies,
+        agency,
+        head_generic,
+        area,
+        mid_plan: pick("RPJMD", "RPJMDes"),
+        annual_plan: pick("RKPD", "RKPDes"),
+        work_plans,
+        plans,
         region: region_full,
         kind: kind.to_string(),
         head_title: head_title.to_string(),
@@ -658,6 +788,9 @@ pub fn default_legal_basis(
     terms: &RegionTerms,
     rpjmd_period: Option<[i32; 2]>,
 ) -> Vec<String> {
+    if terms.key == RegionType::Desa.key() {
+        return village_legal_basis(language, terms, rpjmd_period);
+    }
     let mut out: Vec<String> = match language {
         Language::Id => [
             "Undang-Undang Nomor 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik beserta perubahannya",
@@ -698,6 +831,61 @@ pub fn default_legal_basis(
             ),
             Language::En => format!(
                 "{} on the Regional Medium-Term Development Plan {from}–{to}",
+                terms.local_law
+            ),
+        });
+    }
+    out
+}
+
+/// The default legal basis of a desa: the village law and its implementing rules (village
+/// government, Dana Desa, village development planning and finance, the organisation of the
+/// perangkat desa), the national laws on electronic services and data, then the village's RPJMDes
+/// Peraturan Desa when its period is known.
+fn village_legal_basis(
+    language: Language,
+    terms: &RegionTerms,
+    rpjmd_period: Option<[i32; 2]>,
+) -> Vec<String> {
+    let laws: &[&str] = match language {
+        Language::Id => &[
+            "Undang-Undang Nomor 6 Tahun 2014 tentang Desa sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 3 Tahun 2024",
+            "Undang-Undang Nomor 11 Tahun 2008 tentang Informasi dan Transaksi Elektronik beserta perubahannya",
+            "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
+            "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+            "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi",
+            "Peraturan Pemerintah Nomor 43 Tahun 2014 tentang Peraturan Pelaksanaan Undang-Undang Nomor 6 Tahun 2014 tentang Desa sebagaimana telah beberapa kali diubah, terakhir dengan Peraturan Pemerintah Nomor 11 Tahun 2019",
+            "Peraturan Pemerintah Nomor 60 Tahun 2014 tentang Dana Desa yang Bersumber dari Anggaran Pendapatan dan Belanja Negara beserta perubahannya",
+            "Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik",
+            "Peraturan Menteri Dalam Negeri Nomor 114 Tahun 2014 tentang Pedoman Pembangunan Desa",
+            "Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2015 tentang Susunan Organisasi dan Tata Kerja Pemerintah Desa",
+            "Peraturan Menteri Dalam Negeri Nomor 20 Tahun 2018 tentang Pengelolaan Keuangan Desa",
+            "Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 21 Tahun 2020 tentang Pedoman Umum Pembangunan Desa dan Pemberdayaan Masyarakat Desa",
+        ],
+        Language::En => &[
+            "Law Number 6 of 2014 on Villages, as last amended by Law Number 3 of 2024",
+            "Law Number 11 of 2008 on Electronic Information and Transactions, as amended",
+            "Law Number 14 of 2008 on Public Information Disclosure",
+            "Law Number 25 of 2009 on Public Services",
+            "Law Number 27 of 2022 on Personal Data Protection",
+            "Government Regulation Number 43 of 2014 implementing Law Number 6 of 2014 on Villages, as last amended by Government Regulation Number 11 of 2019",
+            "Government Regulation Number 60 of 2014 on the Village Fund from the State Budget, as amended",
+            "Presidential Regulation Number 95 of 2018 on Electronic-Based Government Systems (SPBE)",
+            "Regulation of the Minister of Home Affairs Number 114 of 2014 on Guidelines for Village Development",
+            "Regulation of the Minister of Home Affairs Number 84 of 2015 on the Organisation and Work Procedures of Village Governments",
+            "Regulation of the Minister of Home Affairs Number 20 of 2018 on Village Financial Management",
+            "Regulation of the Minister of Villages, Development of Disadvantaged Regions and Transmigration Number 21 of 2020 on General Guidelines for Village Development and Community Empowerment",
+        ],
+    };
+    let mut out: Vec<String> = laws.iter().map(|s| s.to_string()).collect();
+    if let Some([from, to]) = rpjmd_period {
+        out.push(match language {
+            Language::Id => format!(
+                "{} tentang Rencana Pembangunan Jangka Menengah Desa Tahun {from}–{to}",
+                terms.local_law
+            ),
+            Language::En => format!(
+                "{} on the Village Medium-Term Development Plan {from}–{to}",
                 terms.local_law
             ),
         });
@@ -760,6 +948,58 @@ mod tests {
         assert_eq!(e.region, "Buton Regency");
         assert_eq!(e.head_title, "Regent");
         assert_eq!(e.province.as_deref(), Some("Sulawesi Tenggara Province"));
+    }
+
+    #[test]
+    fn region_labels_override_only_known_keys() {
+        for kind in RegionType::ALL {
+            for language in [Language::Id, Language::En] {
+                let base = Labels::new(language);
+                let over = Labels::for_region(language, kind);
+                assert_eq!(
+                    base.strings.len(),
+                    over.strings.len(),
+                    "{kind:?}: a new key"
+                );
+            }
+        }
+        let d = Labels::for_region(Language::Id, RegionType::Desa);
+        assert_eq!(d.get("opd_list"), "Perangkat Desa");
+        assert_eq!(d.get("districts"), "Jumlah dusun");
+        assert!(d.get("rpjmd").contains("RPJMDes"));
+        let p = Labels::for_region(Language::Id, RegionType::Provinsi);
+        assert_eq!(p.get("districts"), "Jumlah kabupaten/kota");
+        let k = Labels::for_region(Language::Id, RegionType::Kota);
+        assert_eq!(k.get("villages"), "Jumlah kelurahan/desa");
+        assert_eq!(k.get("districts"), "Jumlah kecamatan");
+    }
+
+    #[test]
+    fn a_village_rests_on_the_village_law() {
+        let d = region_terms(
+            &region("Tongke-Tongke", RegionType::Desa, None),
+            Language::Id,
+        );
+        assert_eq!(d.mid_plan, "RPJMDes");
+        assert_eq!(d.agencies, "perangkat desa");
+        let laws = default_legal_basis(Language::Id, &d, Some([2025, 2030]));
+        assert!(laws[0].starts_with("Undang-Undang Nomor 6 Tahun 2014 tentang Desa"));
+        assert!(!laws.iter().any(|l| l.contains("Pemerintahan Daerah")));
+        assert_eq!(
+            laws.last().unwrap(),
+            "Peraturan Desa Tongke-Tongke tentang Rencana Pembangunan Jangka Menengah Desa Tahun 2025–2030"
+        );
+        let en = region_terms(
+            &region("Tongke-Tongke", RegionType::Desa, None),
+            Language::En,
+        );
+        assert_eq!(
+            default_legal_basis(Language::En, &en, None).len(),
+            laws.len() - 1
+        );
+        let k = region_terms(&region("Buton", RegionType::Kabupaten, None), Language::Id);
+        assert_eq!(k.mid_plan, "RPJMD");
+        assert!(default_legal_basis(Language::Id, &k, None)[3].contains("Pemerintahan Daerah"));
     }
 
     #[test]

@@ -31,7 +31,7 @@ use serde::Serialize;
 use errors::Origins;
 pub use errors::TemplateError;
 
-use crate::model::{Language, Project};
+use crate::model::{Language, Project, RegionType};
 use crate::plan::Plan;
 use crate::taxonomy::Taxonomy;
 
@@ -478,7 +478,7 @@ pub fn default_title(terms: &RegionTerms, start: i32, end: i32, language: Langua
     }
 }
 
-fn outline(kind: &str, language: Language, title: &str) -> String {
+fn outline(kind: &str, language: Language, desa: bool, title: &str) -> String {
     let id = language == Language::Id;
     let s = match kind {
         "introduction" if id => {
@@ -487,18 +487,33 @@ fn outline(kind: &str, language: Language, title: &str) -> String {
         "introduction" => {
             "the background, purpose, scope and legal basis of the masterplan, and the structure of this document"
         }
+        "profile" if id && desa => {
+            "profil desa, RPJMDes yang menjadi acuan, dan perangkat desa yang terlibat"
+        }
         "profile" if id => {
             "profil daerah, RPJMD yang menjadi acuan, dan perangkat daerah yang terlibat"
         }
+        "profile" if desa => {
+            "the profile of the village, the RPJMDes it serves, and the village officials involved"
+        }
         "profile" => "the profile of the region, the RPJMD it serves, and the agencies involved",
+        "readiness" if id && desa => {
+            "hasil analisis kesiapan desa (struktur, infrastruktur, suprastruktur) dan analisis SWOT setiap dimensi"
+        }
         "readiness" if id => {
             "hasil analisis kesiapan daerah (struktur, infrastruktur, suprastruktur) dan analisis SWOT setiap dimensi"
         }
         "readiness" => {
             "the readiness analysis (structure, infrastructure, superstructure) and the SWOT analysis of every dimension"
         }
+        "vision" if id && desa => {
+            "visi dan misi smart city, arah pengembangan setiap dimensi, dan keselarasannya dengan RPJMDes"
+        }
         "vision" if id => {
             "visi dan misi smart city, arah pengembangan setiap dimensi, dan keselarasannya dengan RPJMD"
+        }
+        "vision" if desa => {
+            "the smart-city vision and mission, the direction of each dimension, and their alignment with the RPJMDes"
         }
         "vision" => {
             "the smart-city vision and mission, the direction of each dimension, and their alignment with the RPJMD"
@@ -542,6 +557,7 @@ fn sections(
     labels: &Labels,
     shared: &context::Shared,
     language: Language,
+    desa: bool,
 ) -> Vec<Section> {
     let mut out = Vec::new();
     let mut chapter = 0usize;
@@ -558,7 +574,7 @@ fn sections(
                 escape::inline(&title.to_uppercase())
             ),
             roman: Some(roman),
-            outline: outline(key, language, &title),
+            outline: outline(key, language, desa, &title),
             title,
             dimension: None,
             detail: false,
@@ -571,7 +587,7 @@ fn sections(
         number: None,
         roman: None,
         heading: escape::inline(&title.to_uppercase()),
-        outline: outline(key, language, &title),
+        outline: outline(key, language, desa, &title),
         title,
         dimension: None,
         detail: false,
@@ -1073,7 +1089,7 @@ pub fn render(
 ) -> anyhow::Result<Vec<Document>> {
     let mp = &project.masterplan;
     let language = mp.language;
-    let labels = Labels::new(language);
+    let labels = Labels::for_region(language, mp.region.kind);
     let terms = i18n::region_terms(&mp.region, language);
     let start = mp.period.start_year;
     let end = mp.period.end_year();
@@ -1163,7 +1179,13 @@ pub fn render(
                 .filter(|c| !c.trim().is_empty())
                 .unwrap_or_else(|| terms.name.clone()),
         };
-        let sections = sections(&spec.kinds, &labels, &shared, language);
+        let sections = sections(
+            &spec.kinds,
+            &labels,
+            &shared,
+            language,
+            mp.region.kind == RegionType::Desa,
+        );
         let mut ctx = base.clone();
         ctx.insert("doc", Value::from(Serde(&doc)));
         ctx.insert("sections", Value::from(Serde(&sections)));
