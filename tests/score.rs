@@ -100,9 +100,7 @@ fn the_json_has_the_documented_shape() {
         .unwrap();
     assert_eq!(
         monitoring["fixes"],
-        serde_json::json!([
-            "monitoring/2025.yaml: laporkan tahun 2025 (`masterplan monitoring new 2025`)"
-        ])
+        serde_json::json!(["monitoring/2025.yaml: belum ada; `masterplan monitoring new 2025`"])
     );
 }
 
@@ -418,7 +416,7 @@ fn an_english_project_is_scored_in_english() {
     );
     assert!(stdout.contains("Programmes with outputs"));
     assert!(
-        stdout.contains("monitoring/2024.yaml: report the year 2024"),
+        stdout.contains("monitoring/2024.yaml: missing; `masterplan monitoring new 2024`"),
         "{stdout}"
     );
     assert!(stdout.contains("Scored as of 2025: monitoring due for 2023-2024."));

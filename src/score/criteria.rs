@@ -195,8 +195,8 @@ pub fn readiness(input: &Input) -> Graded {
         if untargeted.len() == 3 {
             fixes.push(say!(
                 lang,
-                "{f}: readiness: tambahkan `target` (1-5) pada ketiga aspek",
-                "{f}: readiness: add a `target` (1-5) to all three aspects",
+                "{f}: readiness: isi `target` ketiga aspek",
+                "{f}: readiness: add the three `target`s",
             ));
         } else if !untargeted.is_empty() {
             let list = join(lang, &ticked(&untargeted));
@@ -275,8 +275,8 @@ pub fn tows(input: &Input) -> Graded {
         if missing.len() == 4 {
             fixes.push(say!(
                 lang,
-                "{f}: tambahkan `strategies` TOWS (so, wo, st, wt) dari SWOT",
-                "{f}: add the TOWS `strategies` (so, wo, st, wt) drawn from the SWOT",
+                "{f}: tambahkan `strategies` TOWS (so, wo, st, wt)",
+                "{f}: add the TOWS `strategies` (so, wo, st, wt)",
             ));
         } else if !missing.is_empty() {
             let list = join(lang, &ticked(&missing));
@@ -764,8 +764,8 @@ pub fn monitoring(input: &Input) -> Graded {
         } else {
             fixes.push(say!(
                 lang,
-                "monitoring/{y}.yaml: laporkan tahun {y} (`masterplan monitoring new {y}`)",
-                "monitoring/{y}.yaml: report the year {y} (`masterplan monitoring new {y}`)",
+                "monitoring/{y}.yaml: belum ada; `masterplan monitoring new {y}`",
+                "monitoring/{y}.yaml: missing; `masterplan monitoring new {y}`",
             ));
         }
     }

@@ -46,6 +46,39 @@ fn words(language: Language) -> Words {
     }
 }
 
+/// The width the text is wrapped to: a terminal's.
+const WIDTH: usize = 80;
+
+/// `- text` indented by `indent`, wrapped at spaces to [`WIDTH`] with a hanging indent (a word
+/// longer than a line stays whole, and so does an amount).
+fn bullet(out: &mut String, indent: usize, text: &str) {
+    let mut line = format!("{:indent$}-", "");
+    let mut empty = true;
+    // An amount (`Rp1,25 miliar`) stays on one line.
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            Some(last) if last.trim_start_matches('(').starts_with("Rp") && !last.contains(' ') => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    for word in &words {
+        if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line = format!("{:width$}", "", width = indent + 1);
+        }
+        line.push(' ');
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+}
+
 /// The score as text for `title` (the masterplan's title), with at most `limit` fixes per
 /// criterion (`None`: all of them).
 pub fn human(score: &Score, title: &str, limit: Option<usize>) -> String {
@@ -98,7 +131,7 @@ pub fn human(score: &Score, title: &str, limit: Option<usize>) -> String {
         ));
         let shown = limit.unwrap_or(usize::MAX).min(c.fixes.len());
         for fix in &c.fixes[..shown] {
-            out.push_str(&format!("{:id_width$}  - {fix}\n", ""));
+            bullet(&mut out, id_width + 2, fix);
         }
         if shown < c.fixes.len() {
             let more = w.more.replace("{n}", &(c.fixes.len() - shown).to_string());
