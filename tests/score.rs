@@ -421,3 +421,15 @@ fn an_english_project_is_scored_in_english() {
     );
     assert!(stdout.contains("Scored as of 2025: monitoring due for 2023-2024."));
 }
+
+#[test]
+fn the_criteria_are_in_the_bundled_reference() {
+    let out = masterplan().args(["reference", "score"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# The draft score (`masterplan score`)"));
+    assert_eq!(
+        text,
+        fs::read_to_string(repo().join("docs/reference/score.md")).unwrap()
+    );
+}
