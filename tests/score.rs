@@ -433,3 +433,28 @@ fn the_criteria_are_in_the_bundled_reference() {
         fs::read_to_string(repo().join("docs/reference/score.md")).unwrap()
     );
 }
+
+#[test]
+fn github_format_annotates_warnings_and_prints_the_score() {
+    let (code, stdout, stderr) = score(&[
+        &example("banggai"),
+        "--year",
+        "2026",
+        "--message-format",
+        "github",
+        "-v",
+    ]);
+    assert_eq!(code, 0);
+    let warnings = stdout
+        .lines()
+        .filter(|l| l.starts_with("::warning "))
+        .count();
+    assert_eq!(warnings, 5, "{stdout}");
+    assert!(stdout.contains("\nSkor rancangan Masterplan Smart City Kabupaten Banggai"));
+    assert!(stderr.contains("timing: score "), "{stderr}");
+    // -q: no warnings, the score only.
+    let (code, stdout, stderr) = score(&[&example("banggai"), "--year", "2026", "-q"]);
+    assert_eq!(code, 0);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(stdout.starts_with("Skor rancangan"));
+}

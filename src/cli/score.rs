@@ -91,14 +91,18 @@ pub fn run(args: &ScoreArgs) -> i32 {
     if !args.messages.is_json() || stops {
         args.messages.print(&checked, &args.dir);
     }
-    args.messages.print_timings(&timings);
     if args.messages.blocks(&checked) {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     }
     let (Some(project), Some(taxonomy)) = (&checked.project, &checked.taxonomy) else {
+        args.messages.print_timings(&timings);
         return EXIT_INPUT;
     };
+    let started = std::time::Instant::now();
     let score = masterplan::score::score(project, taxonomy, year);
+    timings.push(("score", started.elapsed()));
+    args.messages.print_timings(&timings);
     let below = args.min.map(|min| score.score < min);
     let text = if args.messages.is_json() {
         let json = JsonScore {
