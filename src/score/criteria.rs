@@ -618,8 +618,8 @@ pub fn quick_wins(input: &Input) -> Graded {
         let more = 3 - n;
         fixes.push(say!(
             lang,
-            "pokja/*.yaml: tandai {more} program lagi yang langsung dirasakan warga dengan `quick_win: true` ({n} sekarang; 3 sampai 6)",
-            "pokja/*.yaml: mark {more} more programmes with direct impact on citizens `quick_win: true` ({n} now; 3 to 6)",
+            "pokja/*.yaml: pasang `quick_win: true` pada {more} program lagi yang langsung dirasakan warga ({n} sekarang; 3 sampai 6)",
+            "pokja/*.yaml: set `quick_win: true` on {more} more programmes with direct impact on citizens ({n} now; 3 to 6)",
         ));
     } else if n > 6 {
         let fewer = n - 6;

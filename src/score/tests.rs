@@ -410,7 +410,12 @@ fn quick_wins() {
         prog.quick_win = false;
     }
     p.pokja[2].pokja.programs[0].quick_win = true;
-    partial(&grade(&p, "quick-wins"), 53, 1, "tandai 2 program lagi");
+    partial(
+        &grade(&p, "quick-wins"),
+        53,
+        1,
+        "`quick_win: true` pada 2 program lagi",
+    );
     for f in &mut p.pokja {
         for prog in f.pokja.programs.iter_mut().take(2) {
             prog.quick_win = true;
