@@ -478,3 +478,33 @@ fn github_format_annotates_warnings_and_prints_the_score() {
     assert!(stderr.is_empty(), "{stderr}");
     assert!(stdout.starts_with("Skor rancangan"));
 }
+
+#[test]
+fn a_fresh_scaffold_scores_low_until_its_examples_are_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("buton");
+    masterplan()
+        .args(["init"])
+        .arg(&dir)
+        .args(["--region", "Buton", "--type", "kabupaten"])
+        .args(["--province", "Sulawesi Tenggara", "--start-year", "2026"])
+        .assert()
+        .code(0);
+    let v = json(&dir.display().to_string(), &["--year", "2026"]);
+    assert!(v["score"].as_f64().unwrap() < 20.0, "{}", v["score"]);
+    let outputs = v["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "outputs")
+        .unwrap()
+        .clone();
+    assert_eq!(outputs["points"], 0.0);
+    assert!(
+        outputs["fixes"].as_array().unwrap().iter().all(|f| f
+            .as_str()
+            .unwrap()
+            .contains("masih contoh dari `masterplan init`")),
+        "{outputs}"
+    );
+}

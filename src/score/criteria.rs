@@ -64,6 +64,26 @@ fn missing_pokja_fix(lang: Language, d: &Dimension) -> String {
     )
 }
 
+/// A programme still as `masterplan init` wrote it (its description is the scaffold's example):
+/// it earns nothing until the pokja replaces it with its own.
+fn is_example(p: &Program) -> bool {
+    crate::scaffold::is_example_description(p.description.as_deref())
+}
+
+/// The programmes that count: every programme but the scaffold's examples.
+fn real_programs<'a>(input: &Input<'a>) -> impl Iterator<Item = (&'a PokjaFile, &'a Program)> {
+    input.project.programs().filter(|(_, p)| !is_example(p))
+}
+
+fn example_fix(lang: Language, file: &PokjaFile, p: &Program) -> String {
+    let at = program_ref(file, p);
+    say!(
+        lang,
+        "{at}: masih contoh dari `masterplan init`; ganti dengan program pokja sendiri",
+        "{at}: still the example `masterplan init` wrote; replace it with the pokja's own",
+    )
+}
+
 fn is_blank(s: &str) -> bool {
     s.trim().is_empty()
 }
@@ -184,7 +204,13 @@ pub fn readiness(input: &Input) -> Graded {
             .collect();
         got += 6 - 2 * unscored.len() - untargeted.len();
         let f = &file.file;
-        if !unscored.is_empty() {
+        if unscored.len() == 3 {
+            fixes.push(say!(
+                lang,
+                "{f}: readiness: isi `score` dan `target` (1-5) ketiga aspek",
+                "{f}: readiness: give the three aspects a `score` and a `target` (1-5)",
+            ));
+        } else if !unscored.is_empty() {
             let list = join(lang, &ticked(&unscored));
             fixes.push(say!(
                 lang,
@@ -335,10 +361,7 @@ pub fn rpjmd(input: &Input) -> Graded {
     share += 0.25;
     let mut served = 0;
     for (i, m) in r.missions.iter().enumerate() {
-        let used = input
-            .project
-            .programs()
-            .any(|(_, p)| p.rpjmd_missions.contains(&m.id));
+        let used = real_programs(input).any(|(_, p)| p.rpjmd_missions.contains(&m.id));
         if used {
             served += 1;
         } else {
@@ -369,7 +392,11 @@ pub fn elements(input: &Input) -> Graded {
             continue;
         };
         for e in &d.elements {
-            let covered = file.pokja.programs.iter().any(|p| p.element == e.key)
+            let covered = file
+                .pokja
+                .programs
+                .iter()
+                .any(|p| p.element == e.key && !is_example(p))
                 || file
                     .pokja
                     .omitted_elements
@@ -412,7 +439,9 @@ fn per_program(
     let mut fixes = Vec::new();
     for (file, p) in input.project.programs() {
         of += 1;
-        if ok(p) {
+        if is_example(p) {
+            fixes.push(example_fix(lang, file, p));
+        } else if ok(p) {
             got += 1;
         } else {
             fixes.push(fix(file, p));
@@ -540,12 +569,13 @@ pub fn missions(input: &Input) -> Graded {
 }
 
 /// Large programmes ([`Program::is_large`]) with a risk register whose every risk has a
-/// mitigation. A project without large programmes meets the criterion.
+/// mitigation. A project with programmes but none large meets the criterion; one without
+/// programmes (other than the scaffold's examples) does not.
 pub fn risks(input: &Input) -> Graded {
     let lang = input.language();
     let (mut got, mut of) = (0, 0);
     let mut fixes = Vec::new();
-    for (file, p) in input.project.programs() {
+    for (file, p) in real_programs(input) {
         if !p.is_large() {
             continue;
         }
@@ -578,6 +608,10 @@ pub fn risks(input: &Input) -> Graded {
             ));
         }
     }
+    if real_programs(input).next().is_none() {
+        // Nothing to judge the risk register by yet.
+        return graded(0.0, vec![no_programs_fix(lang)]);
+    }
     let share = if of == 0 { 1.0 } else { ratio(got, of) };
     graded(share, fixes)
 }
@@ -602,11 +636,8 @@ fn large_reason(lang: Language, p: &Program) -> String {
 pub fn quick_wins(input: &Input) -> Graded {
     let lang = input.language();
     let first = input.project.masterplan.period.start_year;
-    let quick: Vec<(&PokjaFile, &Program)> = input
-        .project
-        .programs()
-        .filter(|(_, p)| p.quick_win)
-        .collect();
+    let quick: Vec<(&PokjaFile, &Program)> =
+        real_programs(input).filter(|(_, p)| p.quick_win).collect();
     let n = quick.len();
     let mut fixes = Vec::new();
     let count_share = match n {

@@ -391,6 +391,11 @@ fn risks() {
     let c = grade(&p, "risks");
     zero(&c);
     assert!(c.fixes[1].contains("5 tahun"), "{:?}", c.fixes);
+    // Without programmes there is nothing to judge: no points.
+    for f in &mut p.pokja {
+        f.pokja.programs.clear();
+    }
+    zero(&grade(&p, "risks"));
 }
 
 #[test]
@@ -551,4 +556,24 @@ fn the_text_lists_criteria_caps_fixes_and_totals() {
     for line in all.lines() {
         assert!(line.chars().count() <= 80, "{line}");
     }
+}
+
+#[test]
+fn the_scaffold_examples_earn_nothing() {
+    let mut p = complete();
+    p.pokja[0].pokja.programs[0].description =
+        Some("Uraikan program: apa yang dibangun, untuk siapa, dan bagaimana dilaksanakan.".into());
+    for id in ["outputs", "budget", "indicators", "missions"] {
+        let c = grade(&p, id);
+        assert_eq!(c.fixes.len(), 1, "{id}");
+        assert!(
+            c.fixes[0].contains("GOVERNANCE-0 (Program 0): masih contoh dari `masterplan init`"),
+            "{id}: {:?}",
+            c.fixes
+        );
+        assert!(c.tenths < c.max * 10, "{id}");
+    }
+    // Its element is no longer covered, and it is no longer one of the 3 quick wins.
+    partial(&grade(&p, "elements"), 85, 1, "elemen `service`");
+    partial(&grade(&p, "quick-wins"), 67, 1, "pada 1 program lagi");
 }
