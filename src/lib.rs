@@ -21,6 +21,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod score;
 pub mod suggest;
 pub mod synth;
 pub mod taxonomy;

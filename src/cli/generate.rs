@@ -445,7 +445,7 @@ pub(super) fn paper(p: PaperArg) -> Paper {
 /// The build date: SOURCE_DATE_EPOCH (reproducible-builds convention) when set; otherwise
 /// today for a draft (drafts are dated), and none for a final document (identical inputs give
 /// identical bytes).
-fn build_date(draft: bool) -> Result<Option<Date>, String> {
+pub(super) fn build_date(draft: bool) -> Result<Option<Date>, String> {
     let raw = std::env::var_os("SOURCE_DATE_EPOCH");
     let raw = raw.as_ref().map(|r| r.to_string_lossy());
     match raw.as_deref().map(str::trim) {

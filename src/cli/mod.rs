@@ -14,6 +14,7 @@ mod monitoring;
 mod output;
 mod reference;
 mod schema;
+mod score;
 mod templates;
 mod worksheet;
 
@@ -98,6 +99,11 @@ enum Command {
         after_help = "Examples:\n  masterplan schema banggai        # banggai/.masterplan/schema/*.schema.json\n  masterplan schema . --out schemas"
     )]
     Schema(schema::SchemaArgs),
+    /// Grade the draft as a Kominfo mentor would: points per criterion, the total, and the fixes.
+    #[command(
+        after_help = "Examples:\n  masterplan score examples/banggai\n  masterplan score . --message-format json\n  masterplan score . --min 70          # exit 1 below 70 %, for CI\n  masterplan score . --year 2025 --all"
+    )]
+    Score(score::ScoreArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     #[command(
         after_help = "Examples:\n  masterplan completions bash > ~/.local/share/bash-completion/completions/masterplan\n  masterplan completions zsh > ~/.zfunc/_masterplan\n  masterplan completions fish > ~/.config/fish/completions/masterplan.fish"
@@ -492,6 +498,7 @@ pub fn run() -> i32 {
         Command::Reference(args) => reference::run(&args),
         Command::Worksheet(cmd) => worksheet::run(&cmd),
         Command::Schema(args) => schema::run(&args),
+        Command::Score(args) => score::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }

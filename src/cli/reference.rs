@@ -24,6 +24,8 @@ enum Topic {
     Templates,
     /// What the document contains (docs/reference/document.md).
     Document,
+    /// The criteria, weights and sources of `masterplan score` (docs/reference/score.md).
+    Score,
 }
 
 fn text(topic: Topic) -> &'static str {
@@ -33,6 +35,7 @@ fn text(topic: Topic) -> &'static str {
         Topic::Commands => include_str!("../../docs/reference/commands.md"),
         Topic::Templates => include_str!("../../docs/reference/templates.md"),
         Topic::Document => include_str!("../../docs/reference/document.md"),
+        Topic::Score => include_str!("../../docs/reference/score.md"),
     }
 }
 
