@@ -954,7 +954,8 @@ fn a_planners_risks_and_omissions_are_understood() {
 
 #[test]
 fn register_mistakes_come_back_at_their_cells() {
-    // The workbook's own mistakes: a word in a score cell, an unknown programme.
+    // The workbook's own mistakes: a word in a score cell, an unknown programme, omissions the
+    // workbook cannot place.
     let tmp = tempfile::tempdir().unwrap();
     let book = tmp.path().join("planner.xlsx");
     planner_with_register(
@@ -962,11 +963,18 @@ fn register_mistakes_come_back_at_their_cells() {
             vec![T("ECO-01"), T("UMKM enggan"), T("tinggi"), N(3.0)],
             vec![T("ECO-09"), T("Tidak ada"), N(1.0), N(1.0)],
         ],
-        vec![],
+        vec![
+            vec![T("living"), T("health"), T("Ditangani provinsi")],
+            vec![T("economy"), T("industry"), T("Ditangani provinsi")],
+            vec![T("Economy"), T("Industry"), T("Dua kali")],
+        ],
     )
     .write(&book);
     let lines = import_file_fails(&book);
     has(&lines, "E0709", "risks!C3");
+    // An omission for a pokja the workbook does not have; the same element twice.
+    has(&lines, "E0720", "omitted!A3");
+    has(&lines, "E0721", "omitted!B5");
     assert!(
         lines
             .iter()
