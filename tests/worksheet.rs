@@ -1000,3 +1000,72 @@ fn register_mistakes_come_back_at_their_cells() {
     assert!(e["hint"].as_str().unwrap().contains("industry"), "{e:#?}");
     has(&lines, "W0232", "omitted!B4");
 }
+
+/// The risks and omitted sheets of the export: their headers, dropdowns and rows.
+#[test]
+fn the_export_has_the_risks_and_omitted_sheets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("b.xlsx");
+    masterplan()
+        .args(["worksheet", "export"])
+        .arg(repo().join("examples/banggai"))
+        .arg("--out")
+        .arg(&book)
+        .assert()
+        .success();
+    let bytes = fs::read(&book).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let read = |zip: &mut zip::ZipArchive<_>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    // petunjuk, region, opd, pokja, six dimensions, budget, indicators, risks, omitted, lists.
+    let risks = read(&mut zip, "xl/worksheets/sheet13.xml");
+    assert!(risks.contains("<sheetProtection"), "protected");
+    assert!(
+        risks.contains("lists!$G$2:$G$6"),
+        "the 1-5 dropdown on likelihood and impact"
+    );
+    let omitted = read(&mut zip, "xl/worksheets/sheet14.xml");
+    assert!(
+        omitted.contains("lists!$J$2:$J$7"),
+        "the dimension dropdown"
+    );
+
+    use calamine::{Reader, Xlsx};
+    let mut x: Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let names = x.sheet_names();
+    let at = |n: &str| names.iter().position(|s| s == n).unwrap();
+    assert!(
+        at("indicators") < at("risks")
+            && at("risks") < at("omitted")
+            && at("omitted") < at("lists")
+    );
+    let r = x.worksheet_range("risks").unwrap();
+    let keys: Vec<String> = (0..5).map(|c| r.get((1, c)).unwrap().to_string()).collect();
+    assert_eq!(
+        keys,
+        ["program", "risk", "likelihood", "impact", "mitigation"]
+    );
+    let checked = masterplan::check(&repo().join("examples/banggai"));
+    let total: usize = checked
+        .project
+        .unwrap()
+        .programs()
+        .map(|(_, p)| p.risks.len())
+        .sum();
+    assert_eq!(r.height() - 2, total, "one row per risk");
+    // The omitted sheet's element dropdown: every element of the taxonomy.
+    let lists = x.worksheet_range("lists").unwrap();
+    let col = (0..lists.width())
+        .find(|c| lists.get((0, *c)).map(|v| v.to_string()) == Some("element".into()))
+        .unwrap();
+    let elements = (1..lists.height())
+        .filter_map(|r| lists.get((r, col)).map(|v| v.to_string()))
+        .filter(|s| !s.is_empty())
+        .count();
+    assert_eq!(elements, 18);
+    let o = x.worksheet_range("omitted").unwrap();
+    assert_eq!(o.get((1, 1)).unwrap().to_string(), "element");
+}
