@@ -675,6 +675,13 @@ fn sections(
                         title: labels.get(&format!("appendix_{key}")).to_string(),
                     })
                     .collect();
+                if s.parts.iter().any(|p| p.key == "risks") && parts == ALL_PARTS {
+                    s.outline = match language {
+                        Language::Id => "matriks tanggung jawab, daftar risiko program, lembar komitmen dan susunan tim",
+                        Language::En => "the responsibility matrix, the programme risk register, the commitment sheet and the team",
+                    }
+                    .to_string();
+                }
                 out.push(s);
             }
         }
