@@ -179,11 +179,14 @@ impl Sources {
             if d.line.is_some() || d.path.is_empty() {
                 continue;
             }
-            if let Some(pos) = self
-                .files
-                .get(&d.file)
-                .and_then(|f| f.index().locate(&d.path))
-            {
+            let on_key = crate::validate::register::LOCATED_ON_KEY.contains(&d.code);
+            if let Some(pos) = self.files.get(&d.file).and_then(|f| {
+                let index = f.index();
+                on_key
+                    .then(|| index.key(&d.path))
+                    .flatten()
+                    .or_else(|| index.locate(&d.path))
+            }) {
                 d.line = Some(pos.0);
                 d.column = Some(pos.1);
             }

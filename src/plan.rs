@@ -23,6 +23,8 @@ use serde::Serialize;
 use crate::model::{BudgetSource, Category, Language, Period, Program, Project, Value, Year};
 use crate::taxonomy::Taxonomy;
 
+pub mod risk;
+
 /// An amount of money in whole Rupiah, wide enough that no sum of `u64` amounts overflows.
 pub type Amount = u128;
 

@@ -1361,6 +1361,45 @@ fn pokja_yaml(c: &Ctx, d: &Dimension, index: usize, id: &str) -> String {
         )),
         q(c.t("Ancaman keamanan siber", "Cyber-security threats")),
     );
+    let _ = writeln!(
+        s,
+        "{}\n# strategies:\n#   so: [{}]\n#   wo: [{}]\n#   st: [{}]\n#   wt: [{}]",
+        c.t(
+            "# Opsional (Bimtek 3). Strategi TOWS dari SWOT: so = kekuatan x peluang, wo = kelemahan x\n\
+             # peluang, st = kekuatan x ancaman, wt = kelemahan x ancaman; masing-masing daftar kalimat.",
+            "# Optional (Bimtek 3). TOWS strategies from the SWOT: so = strengths x opportunities, wo =\n\
+             # weaknesses x opportunities, st = strengths x threats, wt = weaknesses x threats; each a list."
+        ),
+        q(c.t(
+            "Memanfaatkan komitmen kepala daerah untuk mengikuti program nasional",
+            "Use the head of region's commitment to join the national programme"
+        )),
+        q(c.t(
+            "Memanfaatkan pendampingan nasional untuk menyusun anggaran TIK terpadu",
+            "Use national mentoring to plan one IT budget"
+        )),
+        q(c.t(
+            "Menetapkan standar keamanan informasi",
+            "Adopt an information security standard"
+        )),
+        q(c.t(
+            "Membentuk tim tanggap insiden siber",
+            "Form a cyber incident response team"
+        )),
+    );
+    let _ = writeln!(
+        s,
+        "{}\n# omitted_elements:\n#   {}: {}",
+        c.t(
+            "# Opsional. Elemen dimensi ini yang sengaja tidak diberi program, dengan alasannya.",
+            "# Optional. Elements of this dimension deliberately left without a programme, and why."
+        ),
+        d.elements.last().map_or("element", |e| e.key.as_str()),
+        q(c.t(
+            "Ditangani instansi vertikal; di luar kewenangan daerah",
+            "Handled by a central government office; outside the region's authority"
+        )),
+    );
     s.push_str(c.t(
         "\n# Program (rencana aksi). Satu entri per program; contoh di bawah boleh diubah atau dihapus.\nprograms:\n",
         "\n# Programmes (action plans). One entry per programme; the example below may be edited or removed.\nprograms:\n",
@@ -1610,6 +1649,24 @@ fn program_yaml(
             "# Opsional. Nomor tujuan SDGs yang didukung, 1..17.",
             "# Optional. SDG goal numbers supported, 1..17."
         ),
+    );
+    let _ = writeln!(
+        s,
+        "    {}\n    # risks:\n    #   - {{ risk: {}, likelihood: 3, impact: 4, mitigation: {} }}",
+        c.t(
+            "# Opsional; diharapkan untuk program besar (anggaran di atas Rp1 miliar atau lebih dari 3 tahun).\n    \
+             # Daftar risiko: kemungkinan dan dampak 1..5; tingkat = kemungkinan x dampak.",
+            "# Optional; expected of large programmes (budget over Rp1 billion or longer than 3 years).\n    \
+             # The risk register: likelihood and impact 1..5; level = likelihood x impact."
+        ),
+        q(c.t(
+            "Anggaran tahun berikutnya tidak tersedia",
+            "Next year's budget is not available"
+        )),
+        q(c.t(
+            "Diusulkan dalam RKPD sejak tahun pertama",
+            "Proposed in the RKPD from the first year"
+        )),
     );
 }
 

@@ -17,6 +17,7 @@ use crate::taxonomy::{Dimension, Taxonomy};
 
 mod placeholders;
 mod region;
+pub mod register;
 
 /// Check a loaded project against the input contract and the taxonomy.
 pub fn validate(project: &Project, taxonomy: &Taxonomy) -> Vec<Diagnostic> {
@@ -423,10 +424,16 @@ fn validate_pokja(
         validate_program(prog, i, f, key, dimension, m, taxonomy, opd, recovery, out);
         used_elements.insert(prog.element.as_str(), ());
     }
-    // With programmes left out, an element may be covered by one of them: no warning.
+    if let Some(dim) = dimension {
+        register::omitted(p, f, dim, taxonomy, &used_elements, out);
+    }
+    // With programmes left out, an element may be covered by one of them: no warning. An
+    // element whose omission is explained is not reported either.
     if let Some(dim) = dimension.filter(|_| !recovery.left_out_programs_in(f)) {
         for e in &dim.elements {
-            if !used_elements.contains_key(e.key.as_str()) {
+            if !used_elements.contains_key(e.key.as_str())
+                && !p.omitted_elements.contains_key(&e.key)
+            {
                 out.push(
                     Diagnostic::warning(
                         "W0202",
@@ -438,7 +445,8 @@ fn validate_pokja(
                         ),
                     )
                     .with_hint(format!(
-                        "add a programme with `element: {}`, or note why the element is left out",
+                        "add a programme with `element: {0}`, or say why the element is left out: \
+                         `omitted_elements: {{ {0}: <reason> }}`",
                         e.key
                     )),
                 );
@@ -703,6 +711,7 @@ fn validate_program(
             );
         }
     }
+    register::program(prog, &at, f, removed("risks"), out);
     if prog.indicators.is_empty() && !removed("indicators") {
         out.push(
             Diagnostic::warning(
@@ -1002,6 +1011,45 @@ opd:
         let p = project(&[("pokja/governance.yaml", &src)]);
         let d = validate(&p, &Taxonomy::default_builtin());
         assert_eq!(codes(&d), ["W0202", "W0202"], "{d:#?}");
+    }
+
+    #[test]
+    fn an_omitted_element_is_not_reported_as_uncovered() {
+        let src = format!(
+            "dimension: governance\ncoordinator: DKISP\nomitted_elements:\n  bureaucracy: Ditangani pemerintah provinsi\n  policy: ''\nprograms:\n{}",
+            program("GOV-01", "")
+        );
+        let p = project(&[("pokja/governance.yaml", &src)]);
+        let d = validate(&p, &Taxonomy::default_builtin());
+        // No W0202 for either; the empty reason is a warning of its own.
+        assert_eq!(codes(&d), ["W0233"], "{d:#?}");
+    }
+
+    #[test]
+    fn large_programmes_need_risks_and_high_risks_a_mitigation() {
+        let long = program("GOV-01", "").replace("end: 2025", "end: 2027");
+        let big = program("GOV-02", "").replace("amount: 1 }", "amount: 1000000001 }");
+        let at_threshold = program("GOV-03", "")
+            .replace("amount: 1 }", "amount: 1000000000 }")
+            .replace("end: 2025", "end: 2026");
+        let registered = program(
+            "GOV-04",
+            "    risks:\n      - { risk: a, likelihood: 3, impact: 5 }\n      - { risk: b, likelihood: 3, impact: 4 }\n      - { risk: c, likelihood: 5, impact: 5, mitigation: m }\n",
+        )
+        .replace("end: 2025", "end: 2030");
+        let src = gov(&format!("{long}{big}{at_threshold}{registered}"));
+        let p = project(&[("pokja/governance.yaml", &src)]);
+        let d: Vec<Diagnostic> = validate(&p, &Taxonomy::default_builtin())
+            .into_iter()
+            .filter(|d| d.code != "W0202")
+            .collect();
+        assert_eq!(codes(&d), ["W0230", "W0230", "W0231"], "{d:#?}");
+        assert_eq!(d[0].path, "programs[0].risks");
+        assert!(d[0].message.contains("4 years"), "{}", d[0].message);
+        assert_eq!(d[1].path, "programs[1].risks");
+        assert!(d[1].message.contains("Rp1.000.000.001"), "{}", d[1].message);
+        // 3 x 5 = 15 is high; 3 x 4 = 12 is medium: only the first wants a mitigation.
+        assert_eq!(d[2].path, "programs[3].risks[0]");
     }
 
     #[test]

@@ -54,6 +54,16 @@ impl LocationIndex {
         }
     }
 
+    /// Position of the key of the mapping entry at exactly `path` (the first node recorded with
+    /// that path: a key comes before its value). A linear scan, for the few diagnostics that point
+    /// at a key.
+    pub fn key(&self, path: &str) -> Option<Pos> {
+        self.ordered
+            .iter()
+            .find(|(_, p)| &**p == path)
+            .map(|(pos, _)| *pos)
+    }
+
     /// Position of the value at exactly `path`.
     pub fn get(&self, path: &str) -> Option<Pos> {
         self.by_path.get(path).copied()

@@ -232,3 +232,173 @@ fn markdown_is_clean_gfm() {
     }
     assert!(!g.markdown.contains("\n\n\n"), "no double blank lines");
 }
+
+/// A programme's risks: the level as the document writes it, from likelihood x impact
+/// (docs/reference/document.md, "Risk register").
+fn level(likelihood: u8, impact: u8) -> &'static str {
+    match u32::from(likelihood) * u32::from(impact) {
+        0..=6 => "Rendah",
+        7..=12 => "Sedang",
+        _ => "Tinggi",
+    }
+}
+
+#[test]
+fn the_risk_register_lists_every_risk_of_the_plan() {
+    for example in ["banggai", "makassar"] {
+        let g = generate(example);
+        let rows: Vec<Vec<String>> = section(&g.markdown, "Daftar Risiko Program")
+            .into_iter()
+            .filter_map(cells)
+            .filter(|c| c.len() == 8 && c[0].parse::<usize>().is_ok())
+            .collect();
+        let mut expected = Vec::new();
+        for (_, p) in g.project.programs() {
+            for r in &p.risks {
+                expected.push((p.id.clone(), r));
+            }
+        }
+        assert!(!expected.is_empty(), "{example} has risks");
+        assert_eq!(rows.len(), expected.len(), "{example}: one row per risk");
+        for (id, r) in &expected {
+            let row = rows
+                .iter()
+                .find(|c| &c[1] == id && c[3] == r.risk)
+                .unwrap_or_else(|| panic!("{example}: {id} `{}` is not in the register", r.risk));
+            assert_eq!(row[4], r.likelihood.to_string());
+            assert_eq!(row[5], r.impact.to_string());
+            let score = u32::from(r.likelihood) * u32::from(r.impact);
+            assert_eq!(
+                row[6],
+                format!("{} ({score})", level(r.likelihood, r.impact)),
+                "{example}: {id}"
+            );
+            assert_eq!(row[7], r.mitigation.clone().unwrap_or_else(|| "–".into()));
+        }
+        // Numbered 1..n, and the matrix counts add up to the rows.
+        let numbers: Vec<usize> = rows.iter().map(|c| c[0].parse().unwrap()).collect();
+        assert_eq!(numbers, (1..=rows.len()).collect::<Vec<_>>());
+        let matrix: usize = section(&g.markdown, "Daftar Risiko Program")
+            .into_iter()
+            .filter_map(cells)
+            .filter(|c| c.len() == 6 && c[0].starts_with("**"))
+            .flat_map(|c| c.into_iter().skip(1))
+            .filter_map(|cell| {
+                cell.split_once(": **")
+                    .map(|(_, n)| n.trim_end_matches("**").parse::<usize>().unwrap())
+            })
+            .sum();
+        assert_eq!(
+            matrix,
+            rows.len(),
+            "{example}: the matrix counts every risk"
+        );
+        // And each programme's details carry its own risks.
+        if example == "banggai" {
+            let details = section(&g.markdown, "SOC-04 CCTV");
+            assert!(
+                details
+                    .iter()
+                    .any(|l| l.contains("Biaya operasional Command Center")),
+                "SOC-04's details list its risks"
+            );
+        }
+    }
+}
+
+#[test]
+fn tows_strategies_are_drawn_under_the_swot_and_listed_with_the_programmes() {
+    let g = generate("banggai");
+    for f in &g.project.pokja {
+        let Some(s) = &f.pokja.strategies else {
+            continue;
+        };
+        for (code, text) in
+            s.so.iter()
+                .enumerate()
+                .map(|(i, t)| (format!("SO{}", i + 1), t))
+                .chain(
+                    s.wt.iter()
+                        .enumerate()
+                        .map(|(i, t)| (format!("WT{}", i + 1), t)),
+                )
+        {
+            let cell = format!("**{code}** {text}");
+            let item = format!("- **{code}** (");
+            assert!(g.markdown.contains(&cell), "the TOWS matrix has {cell}");
+            assert!(
+                g.markdown
+                    .lines()
+                    .any(|l| l.starts_with(&item) && l.ends_with(text.as_str())),
+                "the dimension chapter lists {code}"
+            );
+        }
+    }
+    assert_eq!(g.markdown.matches("Matriks Strategi TOWS").count(), 6);
+    // Without `strategies` (Makassar) the document is as before: no TOWS anywhere.
+    let m = generate("makassar");
+    assert!(!m.markdown.contains("TOWS"));
+    assert!(!m.markdown.contains("**Strategi:**"));
+}
+
+#[test]
+fn an_omitted_element_states_its_reason_where_its_programmes_would_be() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/_valid");
+    for entry in walk(&root) {
+        let rel = entry.strip_prefix(&root).unwrap();
+        let to = tmp.path().join("p").join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let society = tmp.path().join("p/pokja/society.yaml");
+    let text = std::fs::read_to_string(&society).unwrap();
+    // SOC-03 (security) removed, its omission explained.
+    let cut = text.find("  - id: SOC-03").unwrap();
+    let text = text[..cut].replace(
+        "goal: Tujuan pokja society\n",
+        "goal: Tujuan pokja society\nomitted_elements:\n  security: Ditangani Polres; di luar kewenangan daerah\n",
+    );
+    std::fs::write(&society, text).unwrap();
+    let out = Command::cargo_bin("masterplan")
+        .unwrap()
+        .arg("check")
+        .arg(tmp.path().join("p"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("W0202"),
+        "no warning for the omitted element: {stderr}"
+    );
+    Command::cargo_bin("masterplan")
+        .unwrap()
+        .arg("generate")
+        .arg(tmp.path().join("p"))
+        .args(["--format", "md"])
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(tmp.path().join("p/build/masterplan.md")).unwrap();
+    let element = section(&md, "Elemen Keamanan Masyarakat");
+    assert!(
+        element.iter().any(|l| l.contains(
+            "tidak memuat program untuk elemen ini. **Alasan:** Ditangani Polres; di luar kewenangan daerah"
+        )),
+        "{element:#?}"
+    );
+    assert!(!element.iter().any(|l| l.contains("belum memiliki program")));
+}
+
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -814,3 +814,258 @@ fn an_english_project_round_trips_with_english_labels() {
     let eco = x.worksheet_range("economy").unwrap();
     assert_eq!(eco.get((0, 5)).unwrap().to_string(), "Lead OPD");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11: readiness targets, TOWS strategies, omitted elements and the risk register.
+
+#[test]
+fn targets_strategies_omissions_and_risks_round_trip_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("makassar");
+    copy_tree(&repo().join("examples/makassar"), &src);
+    let path = src.join("pokja/society.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace(
+            "structure: { score: 3, notes:",
+            "structure: { score: 3, target: 5, notes:",
+        )
+        .replace(
+            "\nswot:",
+            "\nomitted_elements:\n  security: |\n    Ditangani Polrestabes Makassar;\n    di luar kewenangan daerah\nstrategies:\n  so: [Memperluas kanal RT/RW ke seluruh lorong]\n  wt:\n    - \"Menyusun SOP: berbagi data CCTV\"\nswot:",
+        );
+    assert!(text.contains("target: 5") && text.contains("omitted_elements"));
+    // A risk with a line break and no mitigation.
+    let text = text.replacen(
+        "    risks:\n",
+        "    risks:\n      - risk: |\n          Jaringan lorong padat\n          belum terjangkau\n        likelihood: 2\n        impact: 2\n",
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    let checked = masterplan::check(&src);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let p = checked.project.as_ref().unwrap();
+    let soc = &p
+        .pokja
+        .iter()
+        .find(|f| f.pokja.dimension == "society")
+        .unwrap()
+        .pokja;
+    assert_eq!(soc.omitted_elements.len(), 1);
+    assert_eq!(soc.strategies.as_ref().unwrap().wt.len(), 1);
+    assert!(
+        soc.programs
+            .iter()
+            .flat_map(|p| &p.risks)
+            .any(|r| r.risk.contains('\n') && r.mitigation.is_none())
+    );
+    round_trip(&src, tmp.path());
+}
+
+fn planner_with_register(risks: Vec<Vec<Cell>>, omitted: Vec<Vec<Cell>>) -> Planner {
+    let mut p = Planner::new();
+    p.extra = Some(Box::new(move |book: &mut Workbook| {
+        let put = |ws: &mut Worksheet, r: u32, c: u16, v: &Cell| match v {
+            T(s) if !s.is_empty() => {
+                ws.write_string(r, c, *s).unwrap();
+            }
+            N(n) => {
+                ws.write_number(r, c, *n).unwrap();
+            }
+            _ => {}
+        };
+        let ws = book.add_worksheet().set_name("Risks").unwrap();
+        ws.write_row(
+            1,
+            0,
+            ["program", "risk", "likelihood", "impact", "mitigation"],
+        )
+        .unwrap();
+        for (i, row) in risks.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                put(ws, 2 + i as u32, c as u16, v);
+            }
+        }
+        let ws = book.add_worksheet().set_name("omitted").unwrap();
+        ws.write_row(1, 0, ["dimension", "element", "reason"])
+            .unwrap();
+        for (i, row) in omitted.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                put(ws, 2 + i as u32, c as u16, v);
+            }
+        }
+    }));
+    p
+}
+
+#[test]
+fn a_planners_risks_and_omissions_are_understood() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("planner.xlsx");
+    planner_with_register(
+        vec![
+            vec![
+                T("eco-01"),
+                T("UMKM enggan berjualan daring "),
+                T("4"),
+                N(3.0),
+                T("Pendampingan oleh fasilitator"),
+            ],
+            vec![],
+            vec![T("ECO-02"), T("Server terhenti"), N(2.0), T("5.0")],
+        ],
+        vec![vec![
+            T("Economy"),
+            T("Industry "),
+            T("Ditangani Dinas Perindustrian provinsi"),
+        ]],
+    )
+    .write(&book);
+    let dir = tmp.path().join("p");
+    let out = masterplan()
+        .args(["worksheet", "import"])
+        .arg(&book)
+        .arg(&dir)
+        .args(["--message-format", "json"])
+        .output()
+        .unwrap();
+    let lines = json_lines(&out.stdout);
+    assert!(out.status.success(), "{lines:#?}");
+    assert!(
+        !lines.iter().any(|l| l["code"] == "W0202"),
+        "the omitted element is not reported as uncovered: {lines:#?}"
+    );
+    let checked = masterplan::check(&dir);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let p = checked.project.unwrap();
+    let eco = &p.pokja[0].pokja;
+    let r = &eco.programs[0].risks;
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].risk, "UMKM enggan berjualan daring");
+    assert_eq!((r[0].likelihood, r[0].impact), (4, 3));
+    let r = &eco.programs[1].risks;
+    assert_eq!((r[0].likelihood, r[0].impact), (2, 5));
+    assert_eq!(r[0].mitigation, None);
+    assert_eq!(
+        eco.omitted_elements.get("industry").map(String::as_str),
+        Some("Ditangani Dinas Perindustrian provinsi")
+    );
+}
+
+#[test]
+fn register_mistakes_come_back_at_their_cells() {
+    // The workbook's own mistakes: a word in a score cell, an unknown programme, omissions the
+    // workbook cannot place.
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("planner.xlsx");
+    planner_with_register(
+        vec![
+            vec![T("ECO-01"), T("UMKM enggan"), T("tinggi"), N(3.0)],
+            vec![T("ECO-09"), T("Tidak ada"), N(1.0), N(1.0)],
+        ],
+        vec![
+            vec![T("living"), T("health"), T("Ditangani provinsi")],
+            vec![T("economy"), T("industry"), T("Ditangani provinsi")],
+            vec![T("Economy"), T("Industry"), T("Dua kali")],
+        ],
+    )
+    .write(&book);
+    let lines = import_file_fails(&book);
+    has(&lines, "E0709", "risks!C3");
+    // An omission for a pokja the workbook does not have; the same element twice.
+    has(&lines, "E0720", "omitted!A3");
+    has(&lines, "E0721", "omitted!B5");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["path"] == "risks!A4" && l["severity"] == "error"),
+        "{lines:#?}"
+    );
+
+    // check's rules at their cells: a score outside 1..=5 (E0216), an unknown element (E0230,
+    // did-you-mean) and an omitted element that has a programme (W0232).
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("planner.xlsx");
+    planner_with_register(
+        vec![vec![T("ECO-01"), T("Data hilang"), N(6.0), N(3.0)]],
+        vec![
+            vec![T("economy"), T("industri"), T("Di luar kewenangan")],
+            vec![T("economy"), T("welfare"), T("Sudah ada program nasional")],
+        ],
+    )
+    .write(&book);
+    let lines = import_file_fails(&book);
+    has(&lines, "E0216", "risks!C3");
+    let e = has(&lines, "E0230", "omitted!B3");
+    assert!(e["hint"].as_str().unwrap().contains("industry"), "{e:#?}");
+    has(&lines, "W0232", "omitted!B4");
+}
+
+/// The risks and omitted sheets of the export: their headers, dropdowns and rows.
+#[test]
+fn the_export_has_the_risks_and_omitted_sheets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("b.xlsx");
+    masterplan()
+        .args(["worksheet", "export"])
+        .arg(repo().join("examples/banggai"))
+        .arg("--out")
+        .arg(&book)
+        .assert()
+        .success();
+    let bytes = fs::read(&book).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let read = |zip: &mut zip::ZipArchive<_>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    // petunjuk, region, opd, pokja, six dimensions, budget, indicators, risks, omitted, lists.
+    let risks = read(&mut zip, "xl/worksheets/sheet13.xml");
+    assert!(risks.contains("<sheetProtection"), "protected");
+    assert!(
+        risks.contains("lists!$G$2:$G$6"),
+        "the 1-5 dropdown on likelihood and impact"
+    );
+    let omitted = read(&mut zip, "xl/worksheets/sheet14.xml");
+    assert!(
+        omitted.contains("lists!$J$2:$J$7"),
+        "the dimension dropdown"
+    );
+
+    use calamine::{Reader, Xlsx};
+    let mut x: Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let names = x.sheet_names();
+    let at = |n: &str| names.iter().position(|s| s == n).unwrap();
+    assert!(
+        at("indicators") < at("risks")
+            && at("risks") < at("omitted")
+            && at("omitted") < at("lists")
+    );
+    let r = x.worksheet_range("risks").unwrap();
+    let keys: Vec<String> = (0..5).map(|c| r.get((1, c)).unwrap().to_string()).collect();
+    assert_eq!(
+        keys,
+        ["program", "risk", "likelihood", "impact", "mitigation"]
+    );
+    let checked = masterplan::check(&repo().join("examples/banggai"));
+    let total: usize = checked
+        .project
+        .unwrap()
+        .programs()
+        .map(|(_, p)| p.risks.len())
+        .sum();
+    assert_eq!(r.height() - 2, total, "one row per risk");
+    // The omitted sheet's element dropdown: every element of the taxonomy.
+    let lists = x.worksheet_range("lists").unwrap();
+    let col = (0..lists.width())
+        .find(|c| lists.get((0, *c)).map(|v| v.to_string()) == Some("element".into()))
+        .unwrap();
+    let elements = (1..lists.height())
+        .filter_map(|r| lists.get((r, col)).map(|v| v.to_string()))
+        .filter(|s| !s.is_empty())
+        .count();
+    assert_eq!(elements, 18);
+    let o = x.worksheet_range("omitted").unwrap();
+    assert_eq!(o.get((1, 1)).unwrap().to_string(), "element");
+}

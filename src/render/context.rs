@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::plan::{Amount, DimensionFacts, HorizonKey, OpdRef, Plan, ProgramFacts, SourceAmount};
 use crate::render::i18n::RegionTerms;
+use crate::render::register::{self, RiskRegister, RiskView, TowsView};
 use crate::taxonomy::Taxonomy;
 
 /// A programme as the templates see it: every input field (`p.id`, `p.description`,
@@ -49,6 +50,8 @@ pub struct ProgramView<'a> {
     /// Dependencies that exist, with their names.
     pub depends: Vec<IdName<'a>>,
     pub dependents: Vec<IdName<'a>>,
+    /// The risk register of the programme, each risk with its level.
+    pub risks: Vec<RiskView<'a>>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -70,6 +73,8 @@ pub struct ElementView<'a> {
     pub count: usize,
     /// Only the categories that have programmes, in category order.
     pub categories: Vec<CategoryView<'a>>,
+    /// Why the dimension has no programme for this element (`omitted_elements`).
+    pub omitted: Option<&'a str>,
 }
 
 /// A dimension as the templates see it.
@@ -88,6 +93,8 @@ pub struct DimensionView<'a> {
     pub readiness: Option<&'a Readiness>,
     /// SWOT as table rows: `[strength, weakness, opportunity, threat]`, empty strings to pad.
     pub swot_rows: Vec<[&'a str; 4]>,
+    /// The TOWS strategies, numbered per quadrant; `None` without any.
+    pub tows: Option<TowsView<'a>>,
     pub elements: Vec<ElementView<'a>>,
     /// The dimension's indicators (indices into `plan.indicators`).
     pub indicators: Vec<usize>,
@@ -125,6 +132,8 @@ pub struct Shared<'a> {
     pub alignment: Alignment<'a>,
     pub commitment: Vec<Signatory>,
     pub team: Option<&'a Team>,
+    /// Every risk of the plan (the appendix).
+    pub risk_register: RiskRegister<'a>,
 }
 
 fn program_view<'a>(
@@ -172,6 +181,7 @@ fn program_view<'a>(
         budget_by_source: &facts.budget_by_source,
         depends: resolve(&facts.depends_on),
         dependents: resolve(&facts.dependents),
+        risks: register::risks(&program.risks),
     }
 }
 
@@ -271,6 +281,7 @@ pub fn build<'a>(
                 issues: pokja.map(|p| p.issues.as_slice()).unwrap_or(&[]),
                 readiness: pokja.and_then(|p| p.readiness.as_ref()),
                 swot_rows,
+                tows: register::tows(pokja.and_then(|p| p.strategies.as_ref())),
                 elements: d
                     .elements
                     .iter()
@@ -279,6 +290,9 @@ pub fn build<'a>(
                         label: &e.label,
                         count: e.count,
                         categories: Vec::new(),
+                        omitted: pokja
+                            .and_then(|p| p.omitted_elements.get(&e.key))
+                            .map(String::as_str),
                     })
                     .collect(),
                 indicators: Vec::new(),
@@ -337,6 +351,17 @@ pub fn build<'a>(
     for d in &mut dimensions {
         for e in &mut d.elements {
             e.categories.sort_by_key(|c| c.key);
+        }
+    }
+    // The register in document order: dimension, element, category, file order.
+    let mut risk_register = RiskRegister::default();
+    for d in &dimensions {
+        for e in &d.elements {
+            for c in &e.categories {
+                for p in &c.programs {
+                    risk_register.push(p.id, p.name, p.dimension_label, &p.risks);
+                }
+            }
         }
     }
     for (i, row) in plan.indicators.iter().enumerate() {
@@ -421,5 +446,6 @@ pub fn build<'a>(
         },
         commitment,
         team: project.masterplan.team.as_ref(),
+        risk_register,
     }
 }

@@ -280,6 +280,57 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("other", "Lainnya", "Other"),
 ];
 
+/// The TOWS strategies and the risk register (issue 11), merged into the flat table.
+const REGISTER: &[(&str, &str, &str)] = &[
+    ("tows", "Matriks Strategi TOWS", "TOWS Strategy Matrix"),
+    ("strategies", "Strategi", "Strategies"),
+    (
+        "tows_factors",
+        "Faktor internal / eksternal",
+        "Internal / external factors",
+    ),
+    ("tows_so", "Strategi S-O", "S-O strategies"),
+    ("tows_wo", "Strategi W-O", "W-O strategies"),
+    ("tows_st", "Strategi S-T", "S-T strategies"),
+    ("tows_wt", "Strategi W-T", "W-T strategies"),
+    (
+        "tows_kind_so",
+        "kekuatan untuk meraih peluang",
+        "strengths to seize opportunities",
+    ),
+    (
+        "tows_kind_wo",
+        "mengatasi kelemahan dengan peluang",
+        "opportunities to overcome weaknesses",
+    ),
+    (
+        "tows_kind_st",
+        "kekuatan untuk menghadapi ancaman",
+        "strengths to meet threats",
+    ),
+    (
+        "tows_kind_wt",
+        "menekan kelemahan dan menghindari ancaman",
+        "reducing weaknesses and avoiding threats",
+    ),
+    ("risks", "Risiko", "Risks"),
+    ("risk", "Risiko", "Risk"),
+    ("likelihood", "Kemungkinan", "Likelihood"),
+    ("risk_impact", "Dampak", "Impact"),
+    ("risk_score", "Skor", "Score"),
+    ("risk_level", "Tingkat Risiko", "Risk Level"),
+    ("mitigation", "Mitigasi", "Mitigation"),
+    ("risk_level_low", "Rendah", "Low"),
+    ("risk_level_medium", "Sedang", "Medium"),
+    ("risk_level_high", "Tinggi", "High"),
+    (
+        "appendix_risks",
+        "Daftar Risiko Program",
+        "Programme Risk Register",
+    ),
+    ("omitted", "Tanpa program", "No programme"),
+];
+
 /// Horizon names.
 const HORIZONS: &[(&str, &str, &str)] = &[
     ("short", "Jangka Pendek", "Short Term"),
@@ -537,6 +588,7 @@ impl Labels {
             strings: {
                 let mut strings = table(LABELS, language);
                 strings.extend(table(EVALUATION, language));
+                strings.extend(table(REGISTER, language));
                 strings
             },
             categories: table(CATEGORIES, language),
@@ -1023,6 +1075,16 @@ mod tests {
         assert!(
             keys.is_disjoint(&evaluation),
             "an evaluation label hides a masterplan label"
+        );
+        let register: std::collections::BTreeSet<&str> = REGISTER.iter().map(|r| r.0).collect();
+        assert_eq!(
+            register.len(),
+            REGISTER.len(),
+            "duplicate register label key"
+        );
+        assert!(
+            keys.is_disjoint(&register) && evaluation.is_disjoint(&register),
+            "a register label hides another label"
         );
         for nested in [
             "categories",

@@ -18,6 +18,7 @@ pub mod evaluation;
 pub mod format;
 pub mod i18n;
 mod lint;
+pub mod register;
 pub mod user_markdown;
 
 use std::collections::{BTreeMap, HashMap};
@@ -155,6 +156,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "appendix-order.md",
         include_str!("../../templates/document/appendix-order.md"),
+    ),
+    (
+        "appendix-risks.md",
+        include_str!("../../templates/document/appendix-risks.md"),
     ),
     (
         "evaluation-summary.md",
@@ -306,7 +311,8 @@ struct DocSpec {
     kinds: Vec<Kind>,
 }
 
-const ALL_PARTS: &[&str] = &["responsibility", "commitment", "team", "order"];
+/// `risks` (the risk register) is left out of a document whose plan registers no risk.
+const ALL_PARTS: &[&str] = &["responsibility", "risks", "commitment", "team", "order"];
 
 fn specs(split_books: bool) -> Vec<DocSpec> {
     use Kind::*;
@@ -362,7 +368,7 @@ fn specs(split_books: bool) -> Vec<DocSpec> {
                 Budget,
                 Monitoring,
                 Closing,
-                Appendix(&["responsibility", "order"]),
+                Appendix(&["responsibility", "risks", "order"]),
             ],
         });
         out.push(DocSpec {
@@ -676,6 +682,7 @@ fn sections(
                 );
                 s.parts = parts
                     .iter()
+                    .filter(|key| **key != "risks" || !shared.risk_register.rows.is_empty())
                     .enumerate()
                     .map(|(i, key)| Part {
                         key,
@@ -684,6 +691,13 @@ fn sections(
                         title: labels.get(&format!("appendix_{key}")).to_string(),
                     })
                     .collect();
+                if s.parts.iter().any(|p| p.key == "risks") && parts == ALL_PARTS {
+                    s.outline = match language {
+                        Language::Id => "matriks tanggung jawab, daftar risiko program, lembar komitmen dan susunan tim",
+                        Language::En => "the responsibility matrix, the programme risk register, the commitment sheet and the team",
+                    }
+                    .to_string();
+                }
                 out.push(s);
             }
         }
@@ -854,6 +868,7 @@ const CONTEXT_NAMES: &[&str] = &[
     "alignment",
     "commitment",
     "team",
+    "risk_register",
     "legal_basis",
     "framework",
     "doc",
@@ -1133,6 +1148,7 @@ pub fn render(
     base.insert("alignment", Value::from(Serde(&shared.alignment)));
     base.insert("commitment", Value::from(Serde(&shared.commitment)));
     base.insert("team", Value::from(Serde(&shared.team)));
+    base.insert("risk_register", Value::from(Serde(&shared.risk_register)));
     base.insert("legal_basis", Value::from(Serde(&legal_basis)));
     base.insert("weights", Value::from(Serde(mp.weights())));
     base.insert(

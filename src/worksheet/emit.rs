@@ -137,6 +137,9 @@ pub fn pokja(p: &Pokja, header: &str) -> String {
             let Some(s) = s else { continue };
             let _ = writeln!(o, "  {key}:");
             raw(&mut o, 2, "score", &s.score.to_string());
+            if let Some(t) = s.target {
+                raw(&mut o, 2, "target", &t.to_string());
+            }
             opt(&mut o, 2, "notes", &s.notes);
         }
     }
@@ -155,6 +158,24 @@ pub fn pokja(p: &Pokja, header: &str) -> String {
         }
         for (key, v) in parts {
             list(&mut o, 1, key, v);
+        }
+    }
+    if let Some(s) = &p.strategies {
+        o.push_str("strategies:");
+        let parts = [("so", &s.so), ("wo", &s.wo), ("st", &s.st), ("wt", &s.wt)];
+        if parts.iter().all(|(_, v)| v.is_empty()) {
+            o.push_str(" {}\n");
+        } else {
+            o.push('\n');
+        }
+        for (key, v) in parts {
+            list(&mut o, 1, key, v);
+        }
+    }
+    if !p.omitted_elements.is_empty() {
+        o.push_str("omitted_elements:\n");
+        for (element, reason) in &p.omitted_elements {
+            kv(&mut o, 1, &plain_or_quoted(element, false), reason);
         }
     }
     if p.programs.is_empty() {
@@ -213,6 +234,18 @@ fn program(o: &mut String, p: &Program) {
     if !p.sdgs.is_empty() {
         let s: Vec<String> = p.sdgs.iter().map(u8::to_string).collect();
         raw(o, 2, "sdgs", &format!("[{}]", s.join(", ")));
+    }
+    if !p.risks.is_empty() {
+        indent(o, 2);
+        o.push_str("risks:\n");
+        for r in &p.risks {
+            indent(o, 3);
+            o.push_str("- risk:");
+            scalar_after_key(o, 4, &r.risk);
+            raw(o, 4, "likelihood", &r.likelihood.to_string());
+            raw(o, 4, "impact", &r.impact.to_string());
+            opt(o, 4, "mitigation", &r.mitigation);
+        }
     }
 }
 

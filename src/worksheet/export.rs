@@ -9,9 +9,10 @@ use rust_xlsxwriter::{
 };
 
 use super::{
-    BUDGET, BUDGET_COLUMNS, Field, HEADER_ROWS, INDICATOR_COLUMNS, INDICATORS, Kind, LISTS, OPD,
-    OPD_COLUMNS, PAIRS, POKJA, POKJA_COLUMNS, POKJA_ROWS, PROGRAM_COLUMNS, REGION, REGION_COLUMNS,
-    REGION_ROWS, REPEATING, cell_ref, column_name, yes_no,
+    BUDGET, BUDGET_COLUMNS, Field, HEADER_ROWS, INDICATOR_COLUMNS, INDICATORS, Kind, LISTS,
+    OMITTED, OMITTED_COLUMNS, OPD, OPD_COLUMNS, PAIRS, POKJA, POKJA_COLUMNS, POKJA_ROWS,
+    PROGRAM_COLUMNS, REGION, REGION_COLUMNS, REGION_ROWS, REPEATING, RISK_COLUMNS, RISKS, cell_ref,
+    column_name, yes_no,
 };
 use crate::model::{
     BudgetSource, Category, Direction, Language, Masterplan, PokjaFile, Program, Project,
@@ -83,6 +84,8 @@ pub fn export(
     }
     w.budget(book.add_worksheet())?;
     w.indicators(book.add_worksheet())?;
+    w.risks(book.add_worksheet())?;
+    w.omitted(book.add_worksheet())?;
     w.lists(book.add_worksheet())?;
     book.save_to_buffer().map_err(xlsx(String::new()))
 }
@@ -267,6 +270,7 @@ impl<'a> Writer<'a> {
                     .allow_list_formula(Formula::new(format!("={OPD}!$A$3:$A$2000")));
                 return Some(self.messages(dv, kind));
             }
+            Kind::AnyElement => "element",
             Kind::Element => {
                 let key = format!("element.{}", dimension?);
                 let dv = DataValidation::new().allow_list_formula(
@@ -435,8 +439,8 @@ impl<'a> Writer<'a> {
             (
                 POKJA.into(),
                 self.t(
-                    "Per pokja: koordinator, anggota, tujuan, sasaran, isu, kesiapan (skor 1-5) dan SWOT; satu isian per baris.",
-                    "Per pokja: coordinator, members, goal, targets, issues, readiness (score 1-5) and SWOT; one field per row.",
+                    "Per pokja: koordinator, anggota, tujuan, sasaran, isu, kesiapan (skor dan target 1-5), SWOT dan strategi TOWS (S-O, W-O, S-T, W-T); satu isian per baris.",
+                    "Per pokja: coordinator, members, goal, targets, issues, readiness (score and target 1-5), SWOT and TOWS strategies (S-O, W-O, S-T, W-T); one field per row.",
                 )
                 .into(),
             ),
@@ -471,6 +475,22 @@ impl<'a> Writer<'a> {
             self.t(
                 "Indikator: ID program, nama, satuan, baseline, arah, lalu target per tahun periode (kosong: tanpa target tahun itu).",
                 "Indicators: programme id, name, unit, baseline, direction, then a target per period year (empty: no target that year).",
+            )
+            .into(),
+        ));
+        lines.push((
+            RISKS.into(),
+            self.t(
+                "Daftar risiko: ID program, risiko, kemungkinan 1-5, dampak 1-5, mitigasi; satu risiko per baris. Program besar (anggaran di atas Rp1 miliar atau lebih dari 3 tahun) perlu risikonya.",
+                "The risk register: programme id, risk, likelihood 1-5, impact 1-5, mitigation; one risk per row. Large programmes (budget over Rp1 billion or longer than 3 years) need their risks.",
+            )
+            .into(),
+        ));
+        lines.push((
+            OMITTED.into(),
+            self.t(
+                "Elemen tanpa program: dimensi, kunci elemen, alasannya (mis. di luar kewenangan daerah); satu elemen per baris.",
+                "Elements without programmes: dimension, element key, the reason (e.g. outside the region's authority); one element per row.",
             )
             .into(),
         ));
@@ -739,6 +759,41 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    fn risks(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
+        ws.set_name(RISKS).map_err(xlsx(RISKS.into()))?;
+        self.table_header(ws, RISKS, &self.fields(RISK_COLUMNS), None)?;
+        let mut r = HEADER_ROWS;
+        for p in self.pokja {
+            for prog in &p.pokja.programs {
+                for risk in &prog.risks {
+                    self.string(ws, RISKS, r, 0, &prog.id)?;
+                    self.cell(ws, RISKS, r, 1, &Cell::Text(risk.risk.clone()), Kind::Prose)?;
+                    for (c, v) in [(2u16, risk.likelihood), (3, risk.impact)] {
+                        self.cell(ws, RISKS, r, c, &Cell::Number(f64::from(v)), Kind::Score)?;
+                    }
+                    self.cell(ws, RISKS, r, 4, &text(&risk.mitigation), Kind::Prose)?;
+                    r += 1;
+                }
+            }
+        }
+        self.fit_rows(ws, RISKS)
+    }
+
+    fn omitted(&self, ws: &mut Worksheet) -> Result<(), ExportError> {
+        ws.set_name(OMITTED).map_err(xlsx(OMITTED.into()))?;
+        self.table_header(ws, OMITTED, &self.fields(OMITTED_COLUMNS), None)?;
+        let mut r = HEADER_ROWS;
+        for p in self.pokja {
+            for (element, reason) in &p.pokja.omitted_elements {
+                self.string(ws, OMITTED, r, 0, &p.pokja.dimension)?;
+                self.string(ws, OMITTED, r, 1, element)?;
+                self.cell(ws, OMITTED, r, 2, &Cell::Text(reason.clone()), Kind::Prose)?;
+                r += 1;
+            }
+        }
+        self.fit_rows(ws, OMITTED)
+    }
+
     /// The allowed values of every closed set, as the lists sheet holds them.
     fn lists_data(&self) -> Vec<(String, Vec<ListValue>)> {
         let s = |v: &[&str]| {
@@ -781,6 +836,11 @@ impl<'a> Writer<'a> {
             };
             out.push((name.to_string(), values));
         }
+        // Every element key, for the omitted sheet (after the original columns).
+        let mut all: Vec<ListValue> = Vec::new();
+        for d in &self.taxonomy.dimensions {
+            all.extend(d.elements.iter().map(|e| ListValue::Text(e.key.clone())));
+        }
         for d in &self.taxonomy.dimensions {
             out.push((
                 format!("element.{}", d.key),
@@ -790,6 +850,7 @@ impl<'a> Writer<'a> {
                     .collect(),
             ));
         }
+        out.push(("element".to_string(), all));
         out
     }
 
@@ -928,20 +989,22 @@ fn pokja_values(p: &PokjaFile, key: &str) -> Vec<Cell> {
         Cell::Empty => vec![],
         c => vec![c],
     };
-    let readiness = |part: &str, notes: bool| {
+    let readiness = |part: &str, what: &str| {
         let r = p.readiness.as_ref();
         let s = match part {
             "structure" => r.and_then(|r| r.structure.as_ref()),
             "infrastructure" => r.and_then(|r| r.infrastructure.as_ref()),
             _ => r.and_then(|r| r.superstructure.as_ref()),
         };
-        match s {
-            None => Cell::Empty,
-            Some(s) if notes => text(&s.notes),
-            Some(s) => Cell::Number(f64::from(s.score)),
+        match (s, what) {
+            (None, _) => Cell::Empty,
+            (Some(s), "notes") => text(&s.notes),
+            (Some(s), "target") => num(s.target),
+            (Some(s), _) => Cell::Number(f64::from(s.score)),
         }
     };
     let swot = p.swot.clone().unwrap_or_default();
+    let tows = p.strategies.clone().unwrap_or_default();
     match key {
         "coordinator" => one(Cell::Text(p.coordinator.clone())),
         "members" => list(&p.members),
@@ -952,11 +1015,14 @@ fn pokja_values(p: &PokjaFile, key: &str) -> Vec<Cell> {
         "swot.weaknesses" => list(&swot.weaknesses),
         "swot.opportunities" => list(&swot.opportunities),
         "swot.threats" => list(&swot.threats),
+        "strategies.so" => list(&tows.so),
+        "strategies.wo" => list(&tows.wo),
+        "strategies.st" => list(&tows.st),
+        "strategies.wt" => list(&tows.wt),
         _ => {
             let mut parts = key.split('.').skip(1);
             let part = parts.next().unwrap_or_default();
-            let notes = parts.next() == Some("notes");
-            one(readiness(part, notes))
+            one(readiness(part, parts.next().unwrap_or_default()))
         }
     }
 }

@@ -22,10 +22,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{
     BudgetLine, BudgetSource, Category, Direction, EvaluationConfig, Indicator, Language,
     Masterplan, Member, Opd, Period, Pokja, Program, Readiness, ReadinessScore, Region, RegionType,
-    Rpjmd, RpjmdMission, Swot, Team, Value, Weights, Year,
+    Rpjmd, RpjmdMission, Strategies, Swot, Team, Value, Weights, Year,
 };
 use crate::suggest;
 use crate::taxonomy::Taxonomy;
+
+mod register;
 
 /// The largest workbook read (bytes of the .xlsx file).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -785,11 +787,19 @@ fn build(book: &Book, cx: &mut Cx, dir: &Path) -> Option<Vec<(String, String)>> 
         .map(|name| resolve(name, dir))
         .unwrap_or_else(|| Some(default_t.clone()))
         .unwrap_or(default_t);
-    let known: Vec<String> = [REGION, OPD, POKJA, BUDGET, INDICATORS]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(taxonomy.dimensions.iter().map(|d| d.key.clone()))
-        .collect();
+    let known: Vec<String> = [
+        REGION,
+        OPD,
+        POKJA,
+        BUDGET,
+        INDICATORS,
+        super::RISKS,
+        super::OMITTED,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain(taxonomy.dimensions.iter().map(|d| d.key.clone()))
+    .collect();
     for name in book.sheets.keys() {
         if !known.contains(name) {
             let hint = match suggest::did_you_mean(name, known.iter().map(String::as_str)) {
@@ -814,6 +824,8 @@ fn build(book: &Book, cx: &mut Cx, dir: &Path) -> Option<Vec<(String, String)>> 
     let mut pokja = pokja;
     read_budget(book, &mut pokja, cx);
     read_indicators(book, &mut pokja, &masterplan, cx);
+    register::read_risks(book, &mut pokja, cx);
+    register::read_omitted(book, &taxonomy, &mut pokja, cx);
     let header = format!(
         "Written by `masterplan worksheet import` from {}.\nEdit this file or the workbook (then import it again with --force); `masterplan check` judges both.",
         cx.file
@@ -1428,8 +1440,15 @@ fn read_pokja(
         };
         let mut coordinator_cell = None;
         let mut readiness: BTreeMap<&str, (Option<u8>, Option<String>, String)> = BTreeMap::new();
+        let mut targets: BTreeMap<&str, u8> = BTreeMap::new();
         let mut swot = Swot::default();
         let mut swot_used = false;
+        let mut tows = Strategies::default();
+        let mut tows_used = false;
+        let rows_cell: HashMap<&str, String> = rows
+            .iter()
+            .map(|(row, field, _)| (field.key, cell_ref(&sheet_name, *row, 3)))
+            .collect();
         for (row, field, v) in rows {
             let c = cell_ref(&sheet_name, row, 3);
             match field.key {
@@ -1468,6 +1487,26 @@ fn read_pokja(
                             c.clone(),
                             field,
                         );
+                        list.push(t);
+                    }
+                }
+                k if k.starts_with("readiness.") && k.ends_with(".target") => {
+                    let part = k.split('.').nth(1).unwrap_or_default();
+                    cx.loc(&file, format!("readiness.{part}.target"), c.clone(), field);
+                    if let Some(n) = read_cell(cx, &c, field, read_whole(v)) {
+                        targets.insert(part, u8::try_from(n).unwrap_or(u8::MAX));
+                    }
+                }
+                k if k.starts_with("strategies.") => {
+                    if let Some(t) = read_cell(cx, &c, field, read_text(v)) {
+                        tows_used = true;
+                        let list = match k {
+                            "strategies.so" => &mut tows.so,
+                            "strategies.wo" => &mut tows.wo,
+                            "strategies.st" => &mut tows.st,
+                            _ => &mut tows.wt,
+                        };
+                        cx.loc(&file, format!("{k}[{}]", list.len()), c.clone(), field);
                         list.push(t);
                     }
                 }
@@ -1521,7 +1560,7 @@ fn read_pokja(
                 (None, None) => continue,
                 (Some(score), notes) => ReadinessScore {
                     score,
-                    target: None,
+                    target: targets.remove(part),
                     notes,
                 },
                 (None, Some(_)) => {
@@ -1540,8 +1579,22 @@ fn read_pokja(
                 _ => r.superstructure = Some(s),
             }
         }
+        // A target without a score: the score is what is missing.
+        for part in targets.keys() {
+            let key = format!("readiness.{part}.score");
+            let f = POKJA_ROWS
+                .iter()
+                .find(|f| f.key == key)
+                .unwrap_or(&POKJA_ROWS[0]);
+            let cell = rows_cell
+                .get(key.as_str())
+                .cloned()
+                .unwrap_or_else(|| sheet_name.clone());
+            missing(cx, &cell, f, "(a target is given without a score)");
+        }
         p.readiness = any.then_some(r);
         p.swot = swot_used.then_some(swot);
+        p.strategies = tows_used.then_some(tows);
         if let Some(g) = sheet {
             p.programs = read_programs(g, &file, taxonomy, codes, cx);
         }

@@ -21,6 +21,10 @@ pub const OPD: &str = "opd";
 pub const POKJA: &str = "pokja";
 pub const BUDGET: &str = "budget";
 pub const INDICATORS: &str = "indicators";
+/// The risk register: one risk per row, keyed by programme id.
+pub const RISKS: &str = "risks";
+/// Elements a pokja leaves out, with the reason: one per row, keyed by dimension.
+pub const OMITTED: &str = "omitted";
 pub const LISTS: &str = "lists";
 /// The instructions sheet, by language (the import ignores it).
 pub const INSTRUCTIONS: [&str; 2] = ["petunjuk", "instructions"];
@@ -65,6 +69,9 @@ pub enum Kind {
     Value,
     /// An element key of the sheet's dimension.
     Element,
+    /// An element key of any dimension (the omitted sheet; `check` ties it to the row's
+    /// dimension).
+    AnyElement,
     /// A category key.
     Category,
     /// A budget source key.
@@ -259,6 +266,10 @@ pub const REPEATING: &[&str] = &[
     "swot.weaknesses",
     "swot.opportunities",
     "swot.threats",
+    "strategies.so",
+    "strategies.wo",
+    "strategies.st",
+    "strategies.wt",
 ];
 
 /// Rows that use the second value column too.
@@ -318,6 +329,12 @@ pub const POKJA_ROWS: &[Field] = &[
         Kind::Score,
     ),
     f(
+        "readiness.structure.target",
+        "Kesiapan struktur: target 1-5",
+        "Readiness, structure: target 1-5",
+        Kind::Score,
+    ),
+    f(
         "readiness.structure.notes",
         "Kesiapan struktur: catatan",
         "Readiness, structure: notes",
@@ -330,6 +347,12 @@ pub const POKJA_ROWS: &[Field] = &[
         Kind::Score,
     ),
     f(
+        "readiness.infrastructure.target",
+        "Kesiapan infrastruktur: target 1-5",
+        "Readiness, infrastructure: target 1-5",
+        Kind::Score,
+    ),
+    f(
         "readiness.infrastructure.notes",
         "Kesiapan infrastruktur: catatan",
         "Readiness, infrastructure: notes",
@@ -339,6 +362,12 @@ pub const POKJA_ROWS: &[Field] = &[
         "readiness.superstructure.score",
         "Kesiapan suprastruktur: skor 1-5",
         "Readiness, superstructure: score 1-5",
+        Kind::Score,
+    ),
+    f(
+        "readiness.superstructure.target",
+        "Kesiapan suprastruktur: target 1-5",
+        "Readiness, superstructure: target 1-5",
         Kind::Score,
     ),
     f(
@@ -369,6 +398,31 @@ pub const POKJA_ROWS: &[Field] = &[
         "swot.threats",
         "Ancaman (satu per baris)",
         "Threat (one per row)",
+        Kind::Text,
+    ),
+    // TOWS strategies (issue 11), after the SWOT they are drawn from.
+    f(
+        "strategies.so",
+        "Strategi S-O: kekuatan x peluang (satu per baris)",
+        "S-O strategy: strengths x opportunities (one per row)",
+        Kind::Text,
+    ),
+    f(
+        "strategies.wo",
+        "Strategi W-O: kelemahan x peluang (satu per baris)",
+        "W-O strategy: weaknesses x opportunities (one per row)",
+        Kind::Text,
+    ),
+    f(
+        "strategies.st",
+        "Strategi S-T: kekuatan x ancaman (satu per baris)",
+        "S-T strategy: strengths x threats (one per row)",
+        Kind::Text,
+    ),
+    f(
+        "strategies.wt",
+        "Strategi W-T: kelemahan x ancaman (satu per baris)",
+        "W-T strategy: weaknesses x threats (one per row)",
         Kind::Text,
     ),
 ];
@@ -441,6 +495,32 @@ pub const INDICATOR_COLUMNS: &[Field] = &[
     f("unit", "Satuan", "Unit", Kind::Text),
     f("baseline", "Baseline", "Baseline", Kind::Value),
     f("direction", "Arah", "Direction", Kind::Direction),
+];
+
+/// Columns of the risks sheet: one risk of a programme's register per row.
+pub const RISK_COLUMNS: &[Field] = &[
+    req("program", "ID program", "Programme id", Kind::ProgramId),
+    req("risk", "Risiko", "Risk", Kind::Prose),
+    req(
+        "likelihood",
+        "Kemungkinan 1-5",
+        "Likelihood 1-5",
+        Kind::Score,
+    ),
+    req("impact", "Dampak 1-5", "Impact 1-5", Kind::Score),
+    f("mitigation", "Mitigasi", "Mitigation", Kind::Prose),
+];
+
+/// Columns of the omitted sheet: an element a pokja has no programme for, and why.
+pub const OMITTED_COLUMNS: &[Field] = &[
+    req("dimension", "Dimensi", "Dimension", Kind::Dimension),
+    req("element", "Elemen", "Element", Kind::AnyElement),
+    req(
+        "reason",
+        "Alasan tanpa program",
+        "Why there is no programme",
+        Kind::Prose,
+    ),
 ];
 
 /// The yes/no words the export writes, by language; the import reads either language's.
