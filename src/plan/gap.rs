@@ -9,6 +9,8 @@
 //! - an aspect's gap across dimensions is the mean over the dimensions that target it;
 //! - the largest gap names every dimension whose gap equals the highest (ties all named).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::model::{Readiness, ReadinessScore};
@@ -50,6 +52,8 @@ pub struct GapRow {
 pub struct GapAnalysis {
     /// Dimensions with at least one targeted aspect, in dimension order.
     pub rows: Vec<GapRow>,
+    /// The same rows by dimension key (what the per-dimension sections look up).
+    pub by_dimension: BTreeMap<String, GapRow>,
     /// Mean gap per aspect over the dimensions that target it (two decimals).
     pub structure: Option<f64>,
     pub infrastructure: Option<f64>,
@@ -137,6 +141,10 @@ pub fn gap<'a>(
         .collect();
     let dimension_gaps: Vec<f64> = rows.iter().filter_map(|r| r.gap).collect();
     GapAnalysis {
+        by_dimension: rows
+            .iter()
+            .map(|r| (r.dimension.clone(), r.clone()))
+            .collect(),
         structure: aspect_means[0].1,
         infrastructure: aspect_means[1].1,
         superstructure: aspect_means[2].1,

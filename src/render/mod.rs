@@ -101,6 +101,18 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/document/readiness.md"),
     ),
     (
+        "readiness-gap-dimension.md",
+        include_str!("../../templates/document/readiness-gap-dimension.md"),
+    ),
+    (
+        "readiness-gap.md",
+        include_str!("../../templates/document/readiness-gap.md"),
+    ),
+    (
+        "priority.md",
+        include_str!("../../templates/document/priority.md"),
+    ),
+    (
         "vision.md",
         include_str!("../../templates/document/vision.md"),
     ),
