@@ -504,10 +504,10 @@ fn outline(kind: &str, language: Language, title: &str) -> String {
         }
         "profile" => "the profile of the region, the RPJMD it serves, and the agencies involved",
         "readiness" if id => {
-            "hasil analisis kesiapan daerah (struktur, infrastruktur, suprastruktur) dan analisis SWOT setiap dimensi"
+            "hasil analisis kesiapan daerah (struktur, infrastruktur, suprastruktur), analisis SWOT setiap dimensi dan matriks prioritas program"
         }
         "readiness" => {
-            "the readiness analysis (structure, infrastructure, superstructure) and the SWOT analysis of every dimension"
+            "the readiness analysis (structure, infrastructure, superstructure), the SWOT analysis of every dimension and the programme priority matrix"
         }
         "vision" if id => {
             "visi dan misi smart city, arah pengembangan setiap dimensi, dan keselarasannya dengan RPJMD"
