@@ -184,7 +184,7 @@ fn char_width(font: FontId, size: f32, c: char) -> f32 {
     fonts::text_width(font, size, c.encode_utf8(&mut buf))
 }
 
-const ELLIPSIS: char = '\u{2026}';
+pub(crate) const ELLIPSIS: char = '\u{2026}';
 
 /// `text` shortened with an ellipsis so that it is at most `max_width` wide (empty when not even
 /// the ellipsis fits). Linear in the length of `text`.

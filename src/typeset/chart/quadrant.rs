@@ -20,7 +20,8 @@
 //! chart names the group's points in full. The layout is deterministic.
 
 use super::{
-    AXIS, ChartBlock, INK, MUTED, clean, fit, line, palette, quick_win_mark, rect, text, wrap2,
+    AXIS, ChartBlock, ELLIPSIS, INK, MUTED, clean, fit, line, palette, quick_win_mark, rect, text,
+    wrap2,
 };
 use crate::typeset::fonts::{self, FontId};
 use crate::typeset::page::{Item, Rgb};
@@ -175,6 +176,8 @@ const GROUP_DX: f32 = 12.5;
 const GROUP_DY: f32 = 10.5;
 /// Line distance in a group's label block.
 const LINE_GAP: f32 = 7.5;
+/// Rounds of placement at most (each numbers the groups whose names did not fit).
+const MAX_ROUNDS: usize = 4;
 /// Below this width the legend and the list go under the chart.
 const SIDE_MIN_WIDTH: f32 = 420.0;
 
@@ -265,6 +268,16 @@ fn mark(items: &mut Vec<Item>, cx: f32, cy: f32, quick_win: bool) {
 fn mark_box(cx: f32, cy: f32, quick_win: bool) -> Box {
     let r = if quick_win { DIAMOND_R } else { DOT_R + 0.6 };
     (cx - r, cy - r, cx + r, cy + r)
+}
+
+/// Where a number goes when no place is free (more points in one spot than the plot can number
+/// clear of each other): just right of the group, inside the plot.
+fn beside(group: &Box, w: f32, h: f32, plot: &Box) -> Box {
+    let x = (group.2 + 1.5).min(plot.2 - w).max(plot.0);
+    let y = ((group.1 + group.3) / 2.0 - h / 2.0)
+        .min(plot.3 - h)
+        .max(plot.1);
+    (x, y, x + w, y + h)
 }
 
 /// The box around a group's marks.
@@ -420,7 +433,9 @@ pub(super) fn layout(q: &QuadrantChart, width: f32, max_height: f32) -> Option<C
         .collect();
     let base = taken;
     let mut numbered = vec![false; groups.len()];
+    let mut round = 0;
     let (placed, keys, unplaced) = loop {
+        round += 1;
         let mut taken = base.clone();
         let mut keys: Vec<(Box, String)> = Vec::new();
         let unplaced: Vec<usize> = (0..groups.len()).filter(|&g| numbered[g]).collect();
@@ -428,12 +443,8 @@ pub(super) fn layout(q: &QuadrantChart, width: f32, max_height: f32) -> Option<C
             let bbox = group_box(&groups[g], &marks);
             let key = (k + 1).to_string();
             let w = fonts::text_width(FontId::Bold, LABEL_SIZE, &key);
-            let b = place(&bbox, w, label_h, KEY_RINGS, &plot, &taken).unwrap_or_else(|| {
-                // Nowhere free (hundreds of points in one spot): just right of the group.
-                let x = (bbox.2 + 1.5).min(px1 - w);
-                let y = ((bbox.1 + bbox.3) / 2.0 - label_h / 2.0).clamp(py0, py1 - label_h);
-                (x, y, x + w, y + label_h)
-            });
+            let b = place(&bbox, w, label_h, KEY_RINGS, &plot, &taken)
+                .unwrap_or_else(|| beside(&bbox, w, label_h, &plot));
             taken.push(b);
             keys.push((b, key));
         }
@@ -461,6 +472,25 @@ pub(super) fn layout(q: &QuadrantChart, width: f32, max_height: f32) -> Option<C
                     failed = true;
                 }
             }
+        }
+        // The last round keeps what it placed; its new failures get numbers after the names
+        // (so hostile input cannot make the rounds run on).
+        if failed && round >= MAX_ROUNDS {
+            let mut keys = keys;
+            let mut unplaced = unplaced;
+            for g in 0..groups.len() {
+                if numbered[g] && !unplaced.contains(&g) {
+                    let bbox = group_box(&groups[g], &marks);
+                    let key = (unplaced.len() + 1).to_string();
+                    let w = fonts::text_width(FontId::Bold, LABEL_SIZE, &key);
+                    let b = place(&bbox, w, label_h, KEY_RINGS, &plot, &taken)
+                        .unwrap_or_else(|| beside(&bbox, w, label_h, &plot));
+                    taken.push(b);
+                    keys.push((b, key));
+                    unplaced.push(g);
+                }
+            }
+            break (placed, keys, unplaced);
         }
         if !failed {
             break (placed, keys, unplaced);
@@ -567,7 +597,7 @@ pub(super) fn layout(q: &QuadrantChart, width: f32, max_height: f32) -> Option<C
         y += 4.0;
     }
     let key_w = fonts::text_width(FontId::Bold, LIST_SIZE, &unplaced.len().to_string()) + 4.0;
-    for (g, &group) in unplaced.iter().enumerate() {
+    'list: for (g, &group) in unplaced.iter().enumerate() {
         let names: Vec<&str> = groups[group]
             .iter()
             .map(|&i| q.points[i].name.as_str())
@@ -582,6 +612,9 @@ pub(super) fn layout(q: &QuadrantChart, width: f32, max_height: f32) -> Option<C
             (g + 1).to_string(),
         ));
         for l in lines {
+            // A list taller than the page is cut (the quadrant table names every programme).
+            let last_fits = y + 2.0 * LIST_GAP + 2.0 <= max_height;
+            let l = if last_fits { l } else { ELLIPSIS.to_string() };
             items.push(text(
                 col_x + key_w,
                 y + list_asc,
@@ -591,6 +624,9 @@ pub(super) fn layout(q: &QuadrantChart, width: f32, max_height: f32) -> Option<C
                 l,
             ));
             y += LIST_GAP;
+            if !last_fits {
+                break 'list;
+            }
         }
         y += 1.5;
     }
@@ -862,12 +898,34 @@ mod tests {
         }
         // Many points in one spot: still inside, every name listed.
         let mut src = String::from("quadrantChart\n");
-        for i in 0..300 {
+        for i in 0..1200 {
             src.push_str(&format!("P{i}: [0.5, 0.5]\n"));
         }
         let block = &layout_mermaid(&src, 450.0, 600.0).unwrap()[0];
         assert_inside(block);
-        assert!(texts(block).join(" ").contains("P299"));
+        // On a page, a list taller than the page is cut; unbounded (the SVG), it is complete.
+        assert!(block.height <= 600.0, "{}", block.height);
+        assert!(texts(block).contains(&"\u{2026}"));
+        let svg = &layout_mermaid(&src, 450.0, f32::INFINITY).unwrap()[0];
+        assert_inside(svg);
+        assert!(texts(svg).join(" ").contains("P1199"));
+        // A synthetic project's worth: 3000 points over all 25 cells, quickly and on the page.
+        let mut src = String::from("quadrantChart\n");
+        for i in 0..3000 {
+            let (e, m) = (i % 5, (i / 5) % 5);
+            let x = (e as f32 + 1.5) / 6.0 + ((i / 25) % 11) as f32 * 0.013 - 0.065;
+            let y = (m as f32 + 1.5) / 6.0 + ((i / 275) % 11) as f32 * 0.013 - 0.065;
+            src.push_str(&format!("P-{i}: [{x:.3}, {y:.3}]\n"));
+        }
+        let started = std::time::Instant::now();
+        let block = &layout_mermaid(&src, 450.0, 640.0).unwrap()[0];
+        assert!(
+            started.elapsed().as_secs_f32() < 5.0,
+            "{:?}",
+            started.elapsed()
+        );
+        assert_inside(block);
+        assert!(block.height <= 640.0);
     }
 
     #[test]
