@@ -371,7 +371,7 @@ fn a_huge_field_is_refused_in_bounded_memory() {
     assert_eq!(code, Some(1), "{}", &all[..all.len().min(2000)]);
     let d = find(&ds, "E0032");
     assert_eq!(d["path"], "programs[0].description");
-    assert_eq!(d["line"], 40);
+    assert_eq!(d["line"], 43);
     let (code, _) = generate(&dir, &tmp.path().join("out"));
     assert_eq!(code, Some(1));
     assert!(!tmp.path().join("out").exists());

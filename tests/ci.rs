@@ -40,7 +40,7 @@ fn github_format_golden() {
     assert_eq!(out.status.code(), Some(1));
     let expected = "\
 ::warning file=b/pokja/branding.yaml,title=W0201::pokja/branding.yaml is missing; the document will say the dimension has no programmes yet%0Ahelp: ask the branding pokja for its file, or scaffold it with `masterplan init b --pokja branding`
-::error file=b/pokja/living.yaml,line=42,col=11,title=E0203::unknown OPD code `DINKESS` (lead) at programs[0].lead%0Ahelp: did you mean `DINKES`?
+::error file=b/pokja/living.yaml,line=45,col=11,title=E0203::unknown OPD code `DINKESS` (lead) at programs[0].lead%0Ahelp: did you mean `DINKES`?
 ";
     assert_eq!(text(&out.stdout), expected);
     // Every stdout line is a workflow command; the summary goes to stderr.

@@ -137,6 +137,9 @@ pub fn pokja(p: &Pokja, header: &str) -> String {
             let Some(s) = s else { continue };
             let _ = writeln!(o, "  {key}:");
             raw(&mut o, 2, "score", &s.score.to_string());
+            if let Some(t) = s.target {
+                raw(&mut o, 2, "target", &t.to_string());
+            }
             opt(&mut o, 2, "notes", &s.notes);
         }
     }

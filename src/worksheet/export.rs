@@ -928,17 +928,20 @@ fn pokja_values(p: &PokjaFile, key: &str) -> Vec<Cell> {
         Cell::Empty => vec![],
         c => vec![c],
     };
-    let readiness = |part: &str, notes: bool| {
+    let readiness = |part: &str, which: Option<&str>| {
         let r = p.readiness.as_ref();
         let s = match part {
             "structure" => r.and_then(|r| r.structure.as_ref()),
             "infrastructure" => r.and_then(|r| r.infrastructure.as_ref()),
             _ => r.and_then(|r| r.superstructure.as_ref()),
         };
-        match s {
-            None => Cell::Empty,
-            Some(s) if notes => text(&s.notes),
-            Some(s) => Cell::Number(f64::from(s.score)),
+        match (s, which) {
+            (None, _) => Cell::Empty,
+            (Some(s), Some("notes")) => text(&s.notes),
+            (Some(s), Some("target")) => {
+                s.target.map_or(Cell::Empty, |t| Cell::Number(f64::from(t)))
+            }
+            (Some(s), _) => Cell::Number(f64::from(s.score)),
         }
     };
     let swot = p.swot.clone().unwrap_or_default();
@@ -955,8 +958,7 @@ fn pokja_values(p: &PokjaFile, key: &str) -> Vec<Cell> {
         _ => {
             let mut parts = key.split('.').skip(1);
             let part = parts.next().unwrap_or_default();
-            let notes = parts.next() == Some("notes");
-            one(readiness(part, notes))
+            one(readiness(part, parts.next()))
         }
     }
 }

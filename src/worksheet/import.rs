@@ -1427,7 +1427,9 @@ fn read_pokja(
             programs: Vec::new(),
         };
         let mut coordinator_cell = None;
-        let mut readiness: BTreeMap<&str, (Option<u8>, Option<String>, String)> = BTreeMap::new();
+        // Per readiness part: score, target, notes, and the cell that names the part.
+        type Part = (Option<u8>, Option<u8>, Option<String>, String);
+        let mut readiness: BTreeMap<&str, Part> = BTreeMap::new();
         let mut swot = Swot::default();
         let mut swot_used = false;
         for (row, field, v) in rows {
@@ -1474,16 +1476,26 @@ fn read_pokja(
                 k if k.starts_with("readiness.") => {
                     let mut parts = k.split('.').skip(1);
                     let part = parts.next().unwrap_or_default();
-                    let entry = readiness.entry(part).or_insert((None, None, c.clone()));
-                    if parts.next() == Some("score") {
-                        entry.2 = c.clone();
-                        cx.loc(&file, format!("readiness.{part}.score"), c.clone(), field);
-                        cx.loc(&file, format!("readiness.{part}"), c.clone(), field);
-                        entry.0 = read_cell(cx, &c, field, read_whole(v))
-                            .map(|n| u8::try_from(n).unwrap_or(u8::MAX));
-                    } else {
-                        cx.loc(&file, format!("readiness.{part}.notes"), c.clone(), field);
-                        entry.1 = read_cell(cx, &c, field, read_prose(v));
+                    let entry = readiness
+                        .entry(part)
+                        .or_insert((None, None, None, c.clone()));
+                    match parts.next() {
+                        Some("score") => {
+                            entry.3 = c.clone();
+                            cx.loc(&file, format!("readiness.{part}.score"), c.clone(), field);
+                            cx.loc(&file, format!("readiness.{part}"), c.clone(), field);
+                            entry.0 = read_cell(cx, &c, field, read_whole(v))
+                                .map(|n| u8::try_from(n).unwrap_or(u8::MAX));
+                        }
+                        Some("target") => {
+                            cx.loc(&file, format!("readiness.{part}.target"), c.clone(), field);
+                            entry.1 = read_cell(cx, &c, field, read_whole(v))
+                                .map(|n| u8::try_from(n).unwrap_or(u8::MAX));
+                        }
+                        _ => {
+                            cx.loc(&file, format!("readiness.{part}.notes"), c.clone(), field);
+                            entry.2 = read_cell(cx, &c, field, read_prose(v));
+                        }
                     }
                 }
                 k => {
@@ -1516,20 +1528,25 @@ fn read_pokja(
             superstructure: None,
         };
         let mut any = false;
-        for (part, (score, notes, cell)) in readiness {
+        for (part, (score, target, notes, cell)) in readiness {
             let s = match (score, notes) {
-                (None, None) => continue,
+                (None, None) if target.is_none() => continue,
                 (Some(score), notes) => ReadinessScore {
                     score,
-                    target: None,
+                    target,
                     notes,
                 },
-                (None, Some(_)) => {
+                (None, _) => {
                     let f = POKJA_ROWS
                         .iter()
                         .find(|f| f.key == format!("readiness.{part}.score"))
                         .unwrap_or(&POKJA_ROWS[0]);
-                    missing(cx, &cell, f, "(notes are given without a score)");
+                    missing(
+                        cx,
+                        &cell,
+                        f,
+                        "(a target or notes are given without a score)",
+                    );
                     continue;
                 }
             };

@@ -318,6 +318,12 @@ pub const POKJA_ROWS: &[Field] = &[
         Kind::Score,
     ),
     f(
+        "readiness.structure.target",
+        "Kesiapan struktur: target 1-5 (akhir periode)",
+        "Readiness, structure: target 1-5 (end of period)",
+        Kind::Score,
+    ),
+    f(
         "readiness.structure.notes",
         "Kesiapan struktur: catatan",
         "Readiness, structure: notes",
@@ -330,6 +336,12 @@ pub const POKJA_ROWS: &[Field] = &[
         Kind::Score,
     ),
     f(
+        "readiness.infrastructure.target",
+        "Kesiapan infrastruktur: target 1-5 (akhir periode)",
+        "Readiness, infrastructure: target 1-5 (end of period)",
+        Kind::Score,
+    ),
+    f(
         "readiness.infrastructure.notes",
         "Kesiapan infrastruktur: catatan",
         "Readiness, infrastructure: notes",
@@ -339,6 +351,12 @@ pub const POKJA_ROWS: &[Field] = &[
         "readiness.superstructure.score",
         "Kesiapan suprastruktur: skor 1-5",
         "Readiness, superstructure: score 1-5",
+        Kind::Score,
+    ),
+    f(
+        "readiness.superstructure.target",
+        "Kesiapan suprastruktur: target 1-5 (akhir periode)",
+        "Readiness, superstructure: target 1-5 (end of period)",
         Kind::Score,
     ),
     f(
