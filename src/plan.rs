@@ -16,6 +16,9 @@
 //!   the period (invalid input, rejected by `check`) are counted in the nearest year of the period,
 //!   so the totals still agree.
 
+mod gap;
+mod priority;
+
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
@@ -24,6 +27,8 @@ use crate::model::{BudgetSource, Category, Language, Period, Program, Project, V
 use crate::taxonomy::Taxonomy;
 
 pub mod risk;
+pub use gap::{AspectGap, GapAnalysis, GapRow};
+pub use priority::{HIGH as PRIORITY_HIGH, PriorityMatrix, PriorityPoint, Quadrant, QuadrantGroup};
 
 /// An amount of money in whole Rupiah, wide enough that no sum of `u64` amounts overflows.
 pub type Amount = u128;
@@ -54,6 +59,10 @@ pub struct Plan {
     pub dependency_cycle: Vec<String>,
     pub responsibility: Responsibility,
     pub readiness: ReadinessSummary,
+    /// The readiness gap analysis (dimensions with a readiness `target`).
+    pub gap: GapAnalysis,
+    /// The priority matrix (impact x effort).
+    pub priority: PriorityMatrix,
     pub counts: Counts,
 }
 
@@ -778,6 +787,19 @@ pub fn plan(project: &Project, taxonomy: &Taxonomy) -> Plan {
 
     // Readiness.
     let readiness = readiness(project, &dimensions);
+    let readiness_of: HashMap<&str, &crate::model::Readiness> = project
+        .pokja
+        .iter()
+        .filter_map(|f| Some((f.pokja.dimension.as_str(), f.pokja.readiness.as_ref()?)))
+        .collect();
+    let gap = gap::gap(dimensions.iter().map(|d| {
+        (
+            d.key.as_str(),
+            d.label.as_str(),
+            readiness_of.get(d.key.as_str()).copied(),
+        )
+    }));
+    let priority = priority::priority(project.programs().map(|(_, p)| p));
 
     // Counts.
     let mut categories = category_counts();
@@ -820,6 +842,8 @@ pub fn plan(project: &Project, taxonomy: &Taxonomy) -> Plan {
         dependency_cycle,
         responsibility,
         readiness,
+        gap,
+        priority,
         counts,
     }
 }

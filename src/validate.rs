@@ -18,6 +18,7 @@ use crate::taxonomy::{Dimension, Taxonomy};
 mod placeholders;
 mod region;
 pub mod register;
+mod readiness_targets;
 
 /// Check a loaded project against the input contract and the taxonomy.
 pub fn validate(project: &Project, taxonomy: &Taxonomy) -> Vec<Diagnostic> {
@@ -54,6 +55,7 @@ fn run(project: &Project, taxonomy: Option<&Taxonomy>, recovery: &Recovery) -> V
     validate_programs_across(project, recovery, &mut out);
     placeholders::check(project, recovery, &mut out);
     region::check(project, recovery, &mut out);
+    readiness_targets::check(project, &mut out);
     crate::user_text::check(project, recovery, &mut out);
     out
 }

@@ -100,7 +100,7 @@ fn md_charts(md: &str) -> usize {
         .skip(1)
         .filter(|b| {
             let body = b.split("```").next().unwrap_or("");
-            body.contains("gantt") || body.contains("xychart")
+            body.contains("gantt") || body.contains("xychart") || body.contains("quadrantChart")
         })
         .count()
 }

@@ -102,6 +102,18 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/document/readiness.md"),
     ),
     (
+        "readiness-gap-dimension.md",
+        include_str!("../../templates/document/readiness-gap-dimension.md"),
+    ),
+    (
+        "readiness-gap.md",
+        include_str!("../../templates/document/readiness-gap.md"),
+    ),
+    (
+        "priority.md",
+        include_str!("../../templates/document/priority.md"),
+    ),
+    (
         "vision.md",
         include_str!("../../templates/document/vision.md"),
     ),
@@ -507,10 +519,10 @@ fn outline(kind: &str, language: Language, desa: bool, title: &str) -> String {
             "hasil analisis kesiapan desa (struktur, infrastruktur, suprastruktur) dan analisis SWOT setiap dimensi"
         }
         "readiness" if id => {
-            "hasil analisis kesiapan daerah (struktur, infrastruktur, suprastruktur) dan analisis SWOT setiap dimensi"
+            "hasil analisis kesiapan daerah (struktur, infrastruktur, suprastruktur), analisis SWOT setiap dimensi dan matriks prioritas program"
         }
         "readiness" => {
-            "the readiness analysis (structure, infrastructure, superstructure) and the SWOT analysis of every dimension"
+            "the readiness analysis (structure, infrastructure, superstructure), the SWOT analysis of every dimension and the programme priority matrix"
         }
         "vision" if id && desa => {
             "visi dan misi smart city, arah pengembangan setiap dimensi, dan keselarasannya dengan RPJMDes"

@@ -1,13 +1,16 @@
-//! Charts: Mermaid blocks (`gantt`, `xychart-beta`) laid out as vector display items.
+//! Charts: Mermaid blocks (`gantt`, `xychart-beta`, `quadrantChart`) laid out as vector display
+//! items.
 //!
 //! The typesetter's layout calls [`layout_mermaid`] for every fenced ```` ```mermaid ```` block. The
-//! two diagrams the Markdown contract uses are drawn natively: the roadmap (`gantt`, module
-//! `gantt`) and the readiness bar chart (`xychart-beta`, module `xychart`). Any other diagram
+//! three diagrams the Markdown contract uses are drawn natively: the roadmap (`gantt`, module
+//! `gantt`), the readiness bar chart (`xychart-beta`, module `xychart`) and the priority matrix
+//! (`quadrantChart`, module `quadrant`). Any other diagram
 //! returns `None` and is set as a code block. The accepted syntax and the drawing are described
 //! in docs/reference/charts.md. Parsing is lenient: a line that cannot be read is
 //! skipped, never an error, and nothing here panics on any input.
 
 mod gantt;
+mod quadrant;
 mod xychart;
 
 use super::fonts::{self, FontId};
@@ -51,6 +54,8 @@ pub fn layout_mermaid_with(
         Kind::Gantt => gantt::layout(&gantt::parse(body.lines), width, max_height),
         Kind::XyChart => xychart::layout(&xychart::parse(body.lines), width, max_height, decimal)
             .map(|block| vec![block]),
+        Kind::Quadrant => quadrant::layout(&quadrant::parse(body.lines), width, max_height)
+            .map(|block| vec![block]),
     }
 }
 
@@ -58,6 +63,7 @@ pub fn layout_mermaid_with(
 enum Kind {
     Gantt,
     XyChart,
+    Quadrant,
 }
 
 struct Body<'a> {
@@ -93,6 +99,7 @@ fn diagram_body(source: &str) -> Option<Body<'_>> {
         let kind = match word {
             "gantt" => Kind::Gantt,
             "xychart-beta" | "xychart" => Kind::XyChart,
+            "quadrantChart" => Kind::Quadrant,
             _ => return None,
         };
         return Some(Body { kind, lines });
@@ -177,7 +184,7 @@ fn char_width(font: FontId, size: f32, c: char) -> f32 {
     fonts::text_width(font, size, c.encode_utf8(&mut buf))
 }
 
-const ELLIPSIS: char = '\u{2026}';
+pub(crate) const ELLIPSIS: char = '\u{2026}';
 
 /// `text` shortened with an ellipsis so that it is at most `max_width` wide (empty when not even
 /// the ellipsis fits). Linear in the length of `text`.
