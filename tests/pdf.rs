@@ -962,7 +962,7 @@ fn the_desa_pdf_reads_as_a_village_plan_from_cover_to_commitment_sheet() {
     }
     assert!(!profile.contains("kecamatan"), "profile: kecamatan");
     let sheet = find("KetuaBadanPermusyawaratanDesa");
-    assert!(squashed(&doc, sheet).contains("Lampiran2LembarKomitmen"));
+    assert!(squashed(&doc, sheet).contains("Lampiran3LembarKomitmen"));
     let lines = body_lines(&doc, sheet);
     let kades = lines
         .iter()
