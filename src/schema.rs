@@ -22,6 +22,54 @@ pub const FILES: [&str; 4] = [
     "taxonomy.schema.json",
 ];
 
+/// Where `init` and `schema` write the schemas, relative to the project folder.
+pub const DIR: &str = ".masterplan/schema";
+
+/// The schema file of an input file named relative to the project folder (`masterplan.yaml`,
+/// `pokja/economy.yaml`, `monitoring/2024.yaml`); `None` for other files.
+pub fn schema_of(file: &str) -> Option<&'static str> {
+    let file = file.replace('\\', "/");
+    let file = file.trim_start_matches("./");
+    if file == "masterplan.yaml" {
+        Some(FILES[0])
+    } else if file.starts_with("pokja/") && file.ends_with(".yaml") {
+        Some(FILES[1])
+    } else if file.starts_with("monitoring/") && file.ends_with(".yaml") {
+        Some(FILES[2])
+    } else {
+        None
+    }
+}
+
+/// The first line of a scaffolded input file that tells yaml-language-server (VS Code's YAML
+/// extension) its schema: `# yaml-language-server: $schema=../.masterplan/schema/pokja.schema.json`,
+/// the path relative to the file, so the editor completes and validates offline.
+pub fn modeline(file: &str) -> Option<String> {
+    let schema = schema_of(file)?;
+    let file = file.replace('\\', "/");
+    let depth = file.trim_start_matches("./").matches('/').count();
+    Some(format!(
+        "{MODELINE_PREFIX}{}{DIR}/{schema}",
+        "../".repeat(depth)
+    ))
+}
+
+/// How a schema line starts.
+pub const MODELINE_PREFIX: &str = "# yaml-language-server: $schema=";
+
+/// `text` starting with the [`modeline`] of `file` (a schema line already there is replaced).
+pub fn with_modeline(file: &str, text: &str) -> String {
+    let Some(line) = modeline(file) else {
+        return text.to_string();
+    };
+    let rest = if text.starts_with(MODELINE_PREFIX) {
+        text.split_once('\n').map_or("", |(_, r)| r)
+    } else {
+        text
+    };
+    format!("{line}\n{rest}")
+}
+
 /// What a project adds to the generic schemas.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -215,6 +263,26 @@ fn set(schema: &mut Value, path: &[&str], key: &str, value: Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_line_is_relative_to_the_file() {
+        assert_eq!(
+            modeline("masterplan.yaml").unwrap(),
+            "# yaml-language-server: $schema=.masterplan/schema/masterplan.schema.json"
+        );
+        assert_eq!(
+            modeline("pokja/economy.yaml").unwrap(),
+            "# yaml-language-server: $schema=../.masterplan/schema/pokja.schema.json"
+        );
+        assert_eq!(
+            modeline("monitoring\\2024.yaml").unwrap(),
+            "# yaml-language-server: $schema=../.masterplan/schema/monitoring.schema.json"
+        );
+        assert_eq!(modeline("logo.png"), None);
+        let once = with_modeline("pokja/x.yaml", "# Pokja\ndimension: x\n");
+        assert_eq!(with_modeline("pokja/x.yaml", &once), once);
+        assert!(once.ends_with("\n# Pokja\ndimension: x\n"), "{once}");
+    }
 
     #[test]
     fn schemas_are_draft07_and_closed() {
