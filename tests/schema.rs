@@ -349,3 +349,32 @@ fn schemas_of_a_freshly_initialised_project_accept_its_files() {
         );
     }
 }
+
+#[test]
+fn descriptions_are_in_the_project_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lead = |lang: &str| {
+        let dir = tmp.path().join(lang);
+        masterplan()
+            .arg("init")
+            .arg(&dir)
+            .args(["--region", "Buton", "--type", "kabupaten"])
+            .args(["--province", "Sulawesi Tenggara", "--start-year", "2024"])
+            .args(["--language", lang])
+            .assert()
+            .code(0);
+        let text = fs::read_to_string(dir.join(".masterplan/schema/pokja.schema.json")).unwrap();
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        let lead = &schema["definitions"]["Program"]["properties"]["lead"];
+        // The project's OPD codes, and the examples and ranges in both languages.
+        assert!(lead["enum"].as_array().unwrap().len() > 3, "{lead}");
+        let effort = &schema["definitions"]["Program"]["properties"]["effort"];
+        assert_eq!(
+            (&effort["minimum"], &effort["maximum"]),
+            (&1.0.into(), &5.0.into())
+        );
+        lead["description"].as_str().unwrap().to_string()
+    };
+    assert_eq!(lead("id"), "Kode OPD penanggung jawab program.");
+    assert_eq!(lead("en"), "The owning OPD code.");
+}
