@@ -111,7 +111,11 @@ fn a_failed_init_leaves_nothing_and_the_rerun_works() {
     fs::write(dir.join("pokja"), "in the way").unwrap();
     let out = init(&dir, "Buton");
     assert_ne!(out.status.code(), Some(0));
-    assert_eq!(entries(&dir), vec!["pokja"], "nothing else written");
+    assert_eq!(
+        entries(&dir),
+        vec!["pokja"],
+        "nothing else written, no schemas either"
+    );
     fs::remove_file(dir.join("pokja")).unwrap();
     let out = init(&dir, "Buton");
     assert_eq!(
@@ -120,8 +124,21 @@ fn a_failed_init_leaves_nothing_and_the_rerun_works() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(entries(&dir), vec!["masterplan.yaml", "pokja"]);
+    assert_eq!(
+        entries(&dir),
+        vec![".masterplan", "masterplan.yaml", "pokja"]
+    );
     assert_eq!(entries(&dir.join("pokja")).len(), 6);
+    assert_eq!(
+        entries(&dir.join(".masterplan/schema")),
+        vec![
+            ".masterplan-output",
+            "masterplan.schema.json",
+            "monitoring.schema.json",
+            "pokja.schema.json",
+            "taxonomy.schema.json"
+        ]
+    );
 }
 
 fn project() -> (tempfile::TempDir, PathBuf) {

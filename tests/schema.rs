@@ -10,6 +10,13 @@ use std::path::{Path, PathBuf};
 use common::{copy_tree, masterplan, repo};
 use serde_json::Value;
 
+const FILES: [&str; 4] = [
+    "masterplan.schema.json",
+    "pokja.schema.json",
+    "monitoring.schema.json",
+    "taxonomy.schema.json",
+];
+
 fn yaml(path: &Path) -> Value {
     let text = fs::read_to_string(path).unwrap();
     serde_saphyr::from_str::<Value>(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -288,13 +295,50 @@ fn schemas_of_a_freshly_initialised_project_accept_its_files() {
         ])
         .assert()
         .code(0);
+    let dir = tmp.path().join("ni");
+    let schemas = dir.join(".masterplan/schema");
+    // `init` wrote the schemas `schema` writes, and marked them as its own: `schema` replaces
+    // them without --force, byte for byte the same, and `check` finds them current.
+    let read = |name: &str| fs::read(schemas.join(name)).unwrap();
+    let by_init: Vec<Vec<u8>> = FILES.iter().map(|n| read(n)).collect();
     masterplan()
         .current_dir(tmp.path())
         .args(["schema", "ni"])
         .assert()
         .code(0);
-    let dir = tmp.path().join("ni");
-    let schemas = dir.join(".masterplan/schema");
+    let by_schema: Vec<Vec<u8>> = FILES.iter().map(|n| read(n)).collect();
+    assert!(by_init == by_schema, "init and schema write the same bytes");
+    let out = masterplan()
+        .current_dir(tmp.path())
+        .args(["check", "ni", "--message-format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("W9100"));
+    // Every scaffolded file names its schema, relative to itself, on its first line.
+    let first = |path: &Path| {
+        let text = fs::read_to_string(path).unwrap();
+        text.lines().next().unwrap().to_string()
+    };
+    assert_eq!(
+        first(&dir.join("masterplan.yaml")),
+        "# yaml-language-server: $schema=.masterplan/schema/masterplan.schema.json"
+    );
+    for entry in fs::read_dir(dir.join("pokja")).unwrap() {
+        assert_eq!(
+            first(&entry.unwrap().path()),
+            "# yaml-language-server: $schema=../.masterplan/schema/pokja.schema.json"
+        );
+    }
+    masterplan()
+        .current_dir(tmp.path())
+        .args(["monitoring", "new", "2024", "ni"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        first(&dir.join("monitoring/2024.yaml")),
+        "# yaml-language-server: $schema=../.masterplan/schema/monitoring.schema.json"
+    );
     let m = validator(&schemas, "masterplan.schema.json");
     assert_eq!(
         errors(&m, &yaml(&dir.join("masterplan.yaml"))),
@@ -310,4 +354,33 @@ fn schemas_of_a_freshly_initialised_project_accept_its_files() {
             path.display()
         );
     }
+}
+
+#[test]
+fn descriptions_are_in_the_project_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lead = |lang: &str| {
+        let dir = tmp.path().join(lang);
+        masterplan()
+            .arg("init")
+            .arg(&dir)
+            .args(["--region", "Buton", "--type", "kabupaten"])
+            .args(["--province", "Sulawesi Tenggara", "--start-year", "2024"])
+            .args(["--language", lang])
+            .assert()
+            .code(0);
+        let text = fs::read_to_string(dir.join(".masterplan/schema/pokja.schema.json")).unwrap();
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        let lead = &schema["definitions"]["Program"]["properties"]["lead"];
+        // The project's OPD codes, and the examples and ranges in both languages.
+        assert!(lead["enum"].as_array().unwrap().len() > 3, "{lead}");
+        let effort = &schema["definitions"]["Program"]["properties"]["effort"];
+        assert_eq!(
+            (&effort["minimum"], &effort["maximum"]),
+            (&1.0.into(), &5.0.into())
+        );
+        lead["description"].as_str().unwrap().to_string()
+    };
+    assert_eq!(lead("id"), "Kode OPD penanggung jawab program.");
+    assert_eq!(lead("en"), "The owning OPD code.");
 }

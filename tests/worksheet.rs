@@ -450,10 +450,13 @@ fn a_planners_workbook_is_understood() {
     assert_eq!(e1.budget[0].year, Some(2023));
     assert_eq!(e1.indicators[0].targets.len(), 2);
     assert_eq!(eco.programs[1].end, 2025);
-    // The YAML says where it came from.
+    // The YAML names its editor schema, then says where it came from.
     let yaml = fs::read_to_string(dir.join("pokja/economy.yaml")).unwrap();
     assert!(
-        yaml.starts_with("# Written by `masterplan worksheet import` from "),
+        yaml.starts_with(
+            "# yaml-language-server: $schema=../.masterplan/schema/pokja.schema.json\n\
+             # Written by `masterplan worksheet import` from "
+        ),
         "{yaml}"
     );
 }

@@ -126,11 +126,20 @@ pub fn run(args: &InitArgs) -> i32 {
         years: args.years.unwrap_or(10),
         language: language(args.language.unwrap_or(Lang::Id)),
     };
-    let files = scaffold::files(&options);
-    if let Some(code) = check_scaffold(&files) {
-        return code;
-    }
-    if let Err(e) = output::write_new_files(&args.dir, &files, args.force, "files") {
+    let files: Vec<(String, String)> = scaffold::files(&options)
+        .into_iter()
+        .map(|(name, text)| {
+            let text = masterplan::schema::with_modeline(&name, &text);
+            (name, text)
+        })
+        .collect();
+    let context = match check_scaffold(&files) {
+        Ok(context) => context,
+        Err(code) => return code,
+    };
+    let schemas = schema_files(context.as_ref());
+    let written: Vec<(String, String)> = files.iter().cloned().chain(schemas).collect();
+    if let Err(e) = output::write_new_files(&args.dir, &written, args.force, "files") {
         e.report(None);
         return e.exit;
     }
@@ -138,6 +147,10 @@ pub fn run(args: &InitArgs) -> i32 {
     for (name, _) in &files {
         eprintln!("  {name}");
     }
+    eprintln!(
+        "  {}/ (the editor schemas: VS Code with the YAML extension completes and checks as you type; refresh them with `masterplan schema`)",
+        masterplan::schema::DIR
+    );
     eprintln!(
         "Next: each pokja fills in its file under pokja/, then run `masterplan check {0}` and `masterplan generate {0}`.",
         args.dir.display()
@@ -207,9 +220,26 @@ fn region_name(name: &str, kind: RegionType) -> Result<String, (String, String)>
     Ok(name.to_string())
 }
 
+/// The editor schemas of the new project (the files `masterplan schema` writes, with its
+/// marker, so the next `masterplan schema` replaces them), named relative to the project.
+fn schema_files(context: Option<&masterplan::schema::Context>) -> Vec<(String, String)> {
+    let dir = masterplan::schema::DIR;
+    let schemas = masterplan::schema::files(context);
+    let marker = output::marker_text(
+        super::schema::GENERATION,
+        schemas.iter().map(|(name, _)| name.clone()),
+    );
+    schemas
+        .into_iter()
+        .map(|(name, text)| (format!("{dir}/{name}"), text))
+        .chain([(format!("{dir}/{}", output::MARKER), marker)])
+        .collect()
+}
+
 /// The scaffold must pass the same rules as `check`: it is checked in a temporary folder
-/// before anything is written. Returns an exit code when it does not.
-fn check_scaffold(files: &[(String, String)]) -> Option<i32> {
+/// before anything is written. Returns the project's schema context when it does, an exit
+/// code when it does not.
+fn check_scaffold(files: &[(String, String)]) -> Result<Option<masterplan::schema::Context>, i32> {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
@@ -217,7 +247,10 @@ fn check_scaffold(files: &[(String, String)]) -> Option<i32> {
     let staged = output::write_new_files(&tmp, files, false, "files");
     let checked = staged.is_ok().then(|| masterplan::check(&tmp));
     let _ = std::fs::remove_dir_all(&tmp);
-    let checked = checked?;
+    let Some(checked) = checked else {
+        // The temporary folder could not be written: the real write reports why.
+        return Ok(None);
+    };
     let errors: Vec<String> = checked
         .diagnostics
         .iter()
@@ -225,9 +258,14 @@ fn check_scaffold(files: &[(String, String)]) -> Option<i32> {
         .map(|d| format!("{} {}: {}", d.code, d.file, d.message))
         .collect();
     if errors.is_empty() {
-        return None;
+        return Ok(match (&checked.project, &checked.taxonomy) {
+            (Some(project), Some(taxonomy)) => {
+                Some(masterplan::schema::Context::of(project, taxonomy))
+            }
+            _ => None,
+        });
     }
-    Some(usage(
+    Err(usage(
         "E9005",
         &format!(
             "these arguments would give a project that fails `masterplan check`: {}",
@@ -272,7 +310,12 @@ fn add_pokja(args: &InitArgs, key: &str) -> i32 {
         language: args.language.map_or(m.language, language),
     };
     let codes: Vec<String> = m.opd.iter().map(|o| o.code.to_string()).collect();
-    let Some((name, text)) = scaffold::pokja_file(&options, taxonomy, key, &codes) else {
+    let Some((name, text)) =
+        scaffold::pokja_file(&options, taxonomy, key, &codes).map(|(name, text)| {
+            let text = masterplan::schema::with_modeline(&name, &text);
+            (name, text)
+        })
+    else {
         let nearest = masterplan::suggest::did_you_mean(key, keys.iter().copied())
             .map(|k| format!("did you mean `{k}`? "))
             .unwrap_or_default();

@@ -89,7 +89,10 @@ fn new(args: &NewArgs) -> i32 {
         return EXIT_USAGE;
     }
     let name = scaffold::file_name(args.year);
-    let text = scaffold::monitoring_yaml(project, checked.taxonomy.as_ref(), args.year);
+    let text = masterplan::schema::with_modeline(
+        &name,
+        &scaffold::monitoring_yaml(project, checked.taxonomy.as_ref(), args.year),
+    );
     if let Err(e) = output::write_new_files(&args.dir, &[(name.as_str(), text)], args.force, "file")
     {
         e.report(messages);

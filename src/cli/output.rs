@@ -549,6 +549,14 @@ impl Marker {
     }
 }
 
+/// The marker of a folder holding only `names`, written by `kind`: what `init` writes beside
+/// the schemas it writes, so a later `masterplan schema` replaces them as its own.
+pub fn marker_text(kind: &str, names: impl Iterator<Item = String>) -> String {
+    let mut marker = Marker::default();
+    marker.set(kind, names);
+    marker.render()
+}
+
 /// Write new files into `dir` for `init` and `templates export`, all or nothing: unless
 /// `force`, refuse (and write nothing) when any of them exists; otherwise stage every file
 /// beside its target and rename them into place only when all are written.

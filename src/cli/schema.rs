@@ -9,10 +9,10 @@ use super::output::{self, OutputFile};
 use super::{EXIT_INPUT, EXIT_OK, EXIT_USAGE, MessageArgs};
 
 /// The generation kind recorded in the output folder's marker.
-const GENERATION: &str = "schema";
+pub const GENERATION: &str = "schema";
 
 /// Where `schema` writes by default, relative to the project folder.
-pub const SCHEMA_DIR: &str = ".masterplan/schema";
+pub const SCHEMA_DIR: &str = masterplan::schema::DIR;
 
 #[derive(Args, Debug)]
 pub struct SchemaArgs {

@@ -216,7 +216,12 @@ fn import(args: &ImportArgs) -> i32 {
             }
         }
     }
-    if let Err(e) = output::write_new_files(&args.dir, &imported.files, args.force, "files") {
+    let files: Vec<(String, String)> = imported
+        .files
+        .iter()
+        .map(|(name, text)| (name.clone(), masterplan::schema::with_modeline(name, text)))
+        .collect();
+    if let Err(e) = output::write_new_files(&args.dir, &files, args.force, "files") {
         for dir in created.iter().rev() {
             let _ = std::fs::remove_dir(dir);
         }

@@ -231,6 +231,15 @@ fn read_book(bytes: &[u8], cx: &mut Cx) -> Option<Book> {
         );
         return None;
     }
+    if let Err(refused) = super::archive::check(bytes, super::archive::MAX_INFLATED_BYTES) {
+        cx.error(
+            "E0034",
+            "",
+            format!("{file} {}; nothing was read", refused.what),
+            Some("open the workbook in Excel or LibreOffice and save it again as Excel Workbook (.xlsx), or start from `masterplan worksheet export`".into()),
+        );
+        return None;
+    }
     let mut xlsx = match Xlsx::new(Cursor::new(bytes)) {
         Ok(x) => x,
         Err(e) => {

@@ -6,6 +6,7 @@
 //! names, the rows of the key-value sheets and the columns of the table sheets, each with its
 //! contract field key and its label in both document languages.
 
+pub mod archive;
 pub mod emit;
 pub mod export;
 pub mod import;
