@@ -14,6 +14,25 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("chapter", "BAB", "CHAPTER"),
     ("foreword", "Kata Pengantar", "Foreword"),
     ("toc", "Daftar Isi", "Contents"),
+    // Caption labels; render numbers them ("Tabel 3.2").
+    ("table", "Tabel", "Table"),
+    ("figure", "Gambar", "Figure"),
+    ("swot_of", "Analisis SWOT", "SWOT Analysis of"),
+    (
+        "dimension_overview",
+        "Dimensi Smart City dan Rencana Aksinya",
+        "Smart City Dimensions and Their Action Plans",
+    ),
+    (
+        "alignment_matrix",
+        "Matriks Keselarasan Program dengan Misi RPJMD",
+        "Alignment of the Programmes with the RPJMD Missions",
+    ),
+    (
+        "evaluation_weights",
+        "Bobot Aspek Evaluasi",
+        "Weights of the Evaluation Aspects",
+    ),
     ("summary", "Ringkasan Eksekutif", "Executive Summary"),
     ("introduction", "Pendahuluan", "Introduction"),
     ("background", "Latar Belakang", "Background"),
@@ -43,6 +62,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Readiness Analysis",
     ),
     ("readiness_of", "Kesiapan", "Readiness of"),
+    (
+        "aspect_scores_of",
+        "Skor Aspek Kesiapan",
+        "Readiness Scores by Aspect:",
+    ),
     (
         "readiness_summary",
         "Ringkasan Kesiapan",

@@ -11,6 +11,7 @@
 //! `sections`; the output is then normalised (no trailing spaces, single blank lines, one final
 //! newline) and its link-list table of contents is filled in from the headings it contains.
 
+mod captions;
 pub mod context;
 mod errors;
 pub mod escape;
@@ -1172,7 +1173,7 @@ pub fn render(
         let raw = render_checked(&env, &origins, &template, &ctx, documents.is_empty())?;
         documents.push(Document {
             file_name: spec.file_name.to_string(),
-            markdown: finish(&raw),
+            markdown: captions::number(&finish(&raw), language),
         });
     }
     Ok(documents)
