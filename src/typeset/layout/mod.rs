@@ -281,6 +281,8 @@ struct Builder {
     caption_toc: Vec<usize>,
     /// Captions laid out so far.
     caption_seen: usize,
+    /// The group of same-kind tables being set (one geometry for all).
+    shared: Option<table::SharedTables>,
     landscape: bool,
     portrait: Geometry,
     landscape_geo: Geometry,
@@ -574,9 +576,12 @@ impl Builder {
             match b {
                 Block::Heading { .. } => heading_at = Some(from),
                 Block::Paragraph(_) => {}
-                Block::Table(_) => {
+                Block::Table(t) => {
                     if let Some(h) = heading_at.take() {
                         self.keep_together_from(h);
+                    }
+                    if !self.shared.as_ref().is_some_and(|s| s.contains(t)) {
+                        self.shared = table::same_kind(&blocks[k..]);
                     }
                 }
                 _ => heading_at = None,
@@ -1347,6 +1352,7 @@ pub fn layout_document(parsed: &Parsed, base_dir: &Path, options: &PdfOptions) -
         captions,
         caption_toc,
         caption_seen: 0,
+        shared: None,
         landscape: false,
         portrait,
         landscape_geo,
