@@ -1048,6 +1048,14 @@ pub(crate) fn environment(
     env.add_filter("roman", |state: &State, v: Value| {
         defined(state, &v).map(|()| format::roman(u64::try_from(amount_of(&v)).unwrap_or(0)))
     });
+    env.add_filter("year_spans", move |state: &State, v: Value| {
+        defined(state, &v)?;
+        let years: Vec<i64> = v
+            .try_iter()
+            .map(|it| it.filter_map(|y| i64::try_from(y).ok()).collect())
+            .unwrap_or_default();
+        Ok(format::year_spans(&years, language))
+    });
     env.add_filter("slug", |state: &State, v: Value| {
         defined(state, &v).map(|()| format::slug(&text_of(&v)))
     });
