@@ -18,6 +18,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("table", "Tabel", "Table"),
     ("figure", "Gambar", "Figure"),
     ("swot_of", "Analisis SWOT", "SWOT Analysis of"),
+    ("agency", "Organisasi Perangkat Daerah", "Agency"),
     (
         "dimension_overview",
         "Dimensi Smart City dan Rencana Aksinya",
@@ -42,7 +43,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     (
         "outline",
         "Sistematika Penulisan",
-        "Structure of this Document",
+        "Structure of This Document",
     ),
     ("profile", "Gambaran Umum Daerah", "Regional Profile"),
     ("region_profile", "Profil Daerah", "Profile of the Region"),

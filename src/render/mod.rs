@@ -511,9 +511,7 @@ fn outline(kind: &str, language: Language, title: &str) -> String {
         "quick_wins" if id => {
             "program quick win yang memberi dampak langsung kepada masyarakat dalam waktu singkat"
         }
-        "quick_wins" => {
-            "the quick wins: programmes with a direct impact on citizens within a short time"
-        }
+        "quick_wins" => "the programmes with a direct impact on citizens within a short time",
         "roadmap" if id => "peta jalan pelaksanaan program per tahun dan per jangka waktu",
         "roadmap" => "the roadmap of the programmes by year and horizon",
         "budget" if id => {
@@ -532,7 +530,9 @@ fn outline(kind: &str, language: Language, title: &str) -> String {
         return if id {
             format!("{s} {title} per elemen")
         } else {
-            format!("{s} {title}, by element")
+            format!(
+                "the goal, targets, strategic issues and action plan of the {title} dimension, by element"
+            )
         };
     }
     s.to_string()
@@ -654,11 +654,12 @@ fn sections(
                 labels.get("closing").to_string(),
             )),
             Kind::Appendix(parts) => {
-                let mut s = plain(
-                    "appendix",
-                    "appendix.md",
-                    labels.get("appendix").to_string(),
-                );
+                // English says "Appendices" over more than one ("Lampiran" is both).
+                let heading = match (language, parts.len()) {
+                    (Language::En, n) if n > 1 => "Appendices".to_string(),
+                    _ => labels.get("appendix").to_string(),
+                };
+                let mut s = plain("appendix", "appendix.md", heading);
                 s.parts = parts
                     .iter()
                     .enumerate()
