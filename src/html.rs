@@ -56,7 +56,7 @@ pub fn write_parsed(parsed: &document::Parsed, base_dir: &Path, options: &HtmlOp
         );
     }
     w.out.push_str("<div class=\"layout\">\n");
-    w.toc(&parsed.blocks, labels.contents);
+    w.toc(&parsed.blocks, &labels);
     w.out.push_str("<main id=\"content\">\n");
     w.cover(front, base_dir);
     w.blocks(&parsed.blocks);
@@ -66,6 +66,8 @@ pub fn write_parsed(parsed: &document::Parsed, base_dir: &Path, options: &HtmlOp
 
 struct Labels {
     contents: &'static str,
+    tables: &'static str,
+    figures: &'static str,
     skip: &'static str,
 }
 
@@ -74,10 +76,14 @@ impl Labels {
         match lang {
             Language::Id => Labels {
                 contents: "Daftar Isi",
+                tables: "Daftar Tabel",
+                figures: "Daftar Gambar",
                 skip: "Langsung ke isi",
             },
             Language::En => Labels {
                 contents: "Contents",
+                tables: "List of Tables",
+                figures: "List of Figures",
                 skip: "Skip to content",
             },
         }
@@ -122,7 +128,8 @@ impl Writer {
     }
 
     /// The side table of contents: levels 1 and 2, as in the PDF.
-    fn toc(&mut self, blocks: &[Block], label: &str) {
+    fn toc(&mut self, blocks: &[Block], labels: &Labels) {
+        let label = labels.contents;
         let mut entries = Vec::new();
         collect_headings(blocks, &mut entries);
         let _ = writeln!(
@@ -137,7 +144,29 @@ impl Writer {
                 escape(text)
             );
         }
-        self.out.push_str("</ul>\n</nav>\n");
+        self.out.push_str("</ul>\n");
+        // The lists of tables and figures: every caption, linked.
+        let captions = document::captions(blocks);
+        for (kind, title) in [
+            (document::CaptionKind::Table, labels.tables),
+            (document::CaptionKind::Figure, labels.figures),
+        ] {
+            let mut of_kind = captions.iter().filter(|c| c.kind == kind).peekable();
+            if of_kind.peek().is_none() {
+                continue;
+            }
+            let _ = writeln!(self.out, "<p class=\"toc-title\">{title}</p>\n<ul>");
+            for c in of_kind {
+                let _ = writeln!(
+                    self.out,
+                    "<li class=\"l2\"><a href=\"#{}\">{}</a></li>",
+                    escape(&c.anchor),
+                    escape(&c.text)
+                );
+            }
+            self.out.push_str("</ul>\n");
+        }
+        self.out.push_str("</nav>\n");
     }
 
     fn cover(&mut self, front: &FrontMatter, base_dir: &Path) {
@@ -201,7 +230,16 @@ impl Writer {
                 let _ = writeln!(self.out, "</h{level}>");
             }
             Block::Paragraph(content) => {
-                self.out.push_str("<p>");
+                match document::caption(b) {
+                    Some(c) => {
+                        let _ = write!(
+                            self.out,
+                            "<p class=\"caption\" id=\"{}\">",
+                            escape(&c.anchor)
+                        );
+                    }
+                    None => self.out.push_str("<p>"),
+                }
                 self.inlines(content);
                 self.out.push_str("</p>\n");
             }

@@ -16,9 +16,9 @@ use crate::suggest;
 use crate::taxonomy::{Dimension, Taxonomy};
 
 mod placeholders;
+mod readiness_targets;
 mod region;
 pub mod register;
-mod readiness_targets;
 
 /// Check a loaded project against the input contract and the taxonomy.
 pub fn validate(project: &Project, taxonomy: &Taxonomy) -> Vec<Diagnostic> {

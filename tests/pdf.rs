@@ -404,6 +404,23 @@ fn headings(md: &str) -> Vec<Heading> {
 
 /// The outline entries that stand for headings (everything but the TOC's own bookmark).
 fn heading_bookmarks(bookmarks: &[Bookmark]) -> Vec<Bookmark> {
+    contents_bookmarks(bookmarks)
+        .into_iter()
+        .filter(|b| !LISTS.contains(&b.title.as_str()))
+        .collect()
+}
+
+/// The titles of the lists of tables and figures the PDF adds after its contents.
+const LISTS: [&str; 4] = [
+    "DAFTAR TABEL",
+    "DAFTAR GAMBAR",
+    "LIST OF TABLES",
+    "LIST OF FIGURES",
+];
+
+/// What the contents list: the outline without the contents' own bookmark (the lists of
+/// tables and figures included).
+fn contents_bookmarks(bookmarks: &[Bookmark]) -> Vec<Bookmark> {
     let (i, _) = toc_bookmark(bookmarks);
     let mut out = bookmarks.to_vec();
     out.remove(i);
@@ -668,7 +685,14 @@ fn label(page: usize, body: usize) -> String {
 
 /// The entries of the table of contents as printed: (title, page number).
 fn toc_entries(doc: &Document, bookmarks: &[Bookmark]) -> Vec<(String, String)> {
-    let (i, toc) = toc_bookmark(bookmarks);
+    let (i, _) = toc_bookmark(bookmarks);
+    list_entries(doc, bookmarks, i)
+}
+
+/// The entries of the contents-like list whose bookmark is `bookmarks[i]` (the contents, the
+/// list of tables, the list of figures) as printed: (title, page number).
+fn list_entries(doc: &Document, bookmarks: &[Bookmark], i: usize) -> Vec<(String, String)> {
+    let toc = &bookmarks[i];
     let last = section_end(bookmarks, i, page_ids(doc).len());
     let mut out = Vec::new();
     let mut pending = String::new();
@@ -714,13 +738,70 @@ fn toc_page_numbers_are_where_the_headings_landed() {
         let entries = toc_entries(&doc, &bookmarks);
         let body = body_start(&doc);
         // The TOC lists levels 1 and 2, with the printed page numbers (roman before BAB I).
-        let want: Vec<(String, String)> = heading_bookmarks(&bookmarks)
+        let want: Vec<(String, String)> = contents_bookmarks(&bookmarks)
             .into_iter()
             .filter(|b| b.depth <= 1)
             .map(|b| (b.title, label(b.page, body)))
             .collect();
         let got = entries;
         assert_eq!(got, want, "{name}: TOC (title, page) vs outline");
+    }
+}
+
+/// The captions of the Markdown (`**Tabel 3.2** Ringkasan Kesiapan`) starting with `word`, as
+/// plain text, in order.
+fn markdown_captions(md: &str, word: &str) -> Vec<String> {
+    md.lines()
+        .filter_map(|l| l.strip_prefix(&format!("**{word} ")))
+        .filter_map(|l| l.split_once("** "))
+        .map(|(number, text)| normalise(&format!("{word} {number} {}", text.replace('\\', ""))))
+        .collect()
+}
+
+#[test]
+fn the_lists_of_tables_and_figures_give_the_page_of_each_caption() {
+    for (name, output) in examples() {
+        let doc = load(&output.pdf);
+        let bookmarks = outline(&doc);
+        let body = body_start(&doc);
+        for (list, word) in [("DAFTAR TABEL", "Tabel"), ("DAFTAR GAMBAR", "Gambar")] {
+            let i = bookmarks
+                .iter()
+                .position(|b| b.title == list)
+                .unwrap_or_else(|| panic!("{name}: no {list} in the outline"));
+            assert!(
+                bookmarks[i].page <= body,
+                "{name}: {list} is in the front matter"
+            );
+            let entries = list_entries(&doc, &bookmarks, i);
+            // Every caption of the Markdown, in order, with the same number.
+            let titles: Vec<String> = entries.iter().map(|(t, _)| t.clone()).collect();
+            let want = markdown_captions(&output.md, word);
+            assert!(want.len() >= 3, "{name}: {word} captions in the Markdown");
+            assert_eq!(titles, want, "{name}: {list} vs the Markdown's captions");
+            // Each listed page is the page where the caption stands.
+            let last_list = section_end(&bookmarks, i, page_ids(&doc).len());
+            for (title, number) in &entries {
+                let label_of = title.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" ");
+                let pages: Vec<usize> = (last_list + 1..=page_ids(&doc).len())
+                    .filter(|&p| {
+                        body_lines(&doc, p)
+                            .iter()
+                            .any(|l| normalise(l).starts_with(&format!("{label_of} ")))
+                    })
+                    .collect();
+                assert_eq!(
+                    pages.len(),
+                    1,
+                    "{name}: '{label_of}' stands on exactly one page: {pages:?}"
+                );
+                assert_eq!(
+                    *number,
+                    label(pages[0], body),
+                    "{name}: {list} gives '{title}' page {number}"
+                );
+            }
+        }
     }
 }
 

@@ -499,8 +499,10 @@ fn pdf_regions_keep_what_belongs_together() {
     assert!(budget.contains("## 13.2 Anggaran per Sumber Dana"));
     assert!(!budget.contains("## 13.3"));
     assert_eq!(budget.matches("<!-- pdf:landscape -->").count(), 1);
-    // Each budget heading is followed directly by its table.
-    assert!(budget.contains("## 13.2 Anggaran per Sumber Dana\n\n| Sumber Dana |"));
+    // Each budget heading is followed directly by its table (under the table's caption).
+    assert!(budget.contains(
+        "## 13.2 Anggaran per Sumber Dana\n\n**Tabel 13.2** Anggaran per Sumber Dana\n\n| Sumber Dana |"
+    ));
     // The team's two bodies are numbered level-3 headings under their appendix.
     assert!(md.contains("\n### 3.1 Dewan Smart City\n\n| No | Nama | Peran |"));
     assert!(md.contains("\n### 3.2 Tim Pelaksana\n\n| No | Nama | Peran |"));

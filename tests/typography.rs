@@ -137,7 +137,9 @@ fn number_fragment(t: &str) -> bool {
 #[test]
 fn no_amount_percentage_code_or_word_is_split_across_lines() {
     for out in all() {
-        let tokens = md_tokens(&out.md);
+        let mut tokens = md_tokens(&out.md);
+        // The typesetter's own titles: the lists of tables and figures.
+        tokens.extend(["TABEL", "GAMBAR", "LIST", "OF", "TABLES", "FIGURES"].map(String::from));
         let mut bad = Vec::new();
         for page in &out.pages {
             for line in page.lines() {
@@ -520,4 +522,168 @@ fn gantt_labels_are_drawn_as_written() {
     let text = chart.text();
     assert!(text.contains("Wonderful:"), "page {}: {text}", chart.number);
     assert!(!out.pages.iter().any(|p| p.text().contains("Wonderful –")));
+}
+
+/// The head rows of year tables on a page: (the row's text, the right edge of each year word),
+/// for lines drawn in bold with at least two four-digit years.
+fn year_heads(page: &Page) -> Vec<(String, Vec<f32>)> {
+    page.lines()
+        .into_iter()
+        .filter(|l| l.iter().all(|w| w.bold))
+        .filter_map(|l| {
+            let years: Vec<f32> = l
+                .iter()
+                .filter(|w| w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit()))
+                .map(|w| w.right())
+                .collect();
+            (years.len() >= 2).then(|| (line_text(&l), years))
+        })
+        .collect()
+}
+
+#[test]
+fn tables_of_one_kind_on_a_page_share_their_year_columns() {
+    let mut shared = 0;
+    for out in all() {
+        for page in &out.pages {
+            let heads = year_heads(page);
+            for (k, (text, years)) in heads.iter().enumerate() {
+                for (other, theirs) in &heads[k + 1..] {
+                    if other != text {
+                        continue;
+                    }
+                    shared += 1;
+                    for (a, b) in years.iter().zip(theirs) {
+                        assert!(
+                            (a - b).abs() <= 0.5,
+                            "{}: page {}: '{text}': year columns at {years:?} and {theirs:?}",
+                            out.name,
+                            page.number
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Banggai's roadmap matrices (Jangka Pendek and Jangka Menengah) share a page at least.
+    assert!(shared >= 1, "no page with two tables of one kind");
+}
+
+#[test]
+fn the_year_columns_of_the_indicator_table_are_even() {
+    for out in all() {
+        let mut seen = 0;
+        for page in &out.pages {
+            for (text, years) in year_heads(page) {
+                if !(text.starts_with("Kode Indikator") || text.starts_with("Code Indicator")) {
+                    continue;
+                }
+                seen += 1;
+                let pitches: Vec<f32> = years.windows(2).map(|w| w[1] - w[0]).collect();
+                let lo = pitches.iter().copied().fold(f32::MAX, f32::min);
+                let hi = pitches.iter().copied().fold(0.0, f32::max);
+                assert!(
+                    hi - lo <= 1.0,
+                    "{}: page {}: year pitches {pitches:?}",
+                    out.name,
+                    page.number
+                );
+                // Not cramped: each year column is at least 2.6 em of its header's size wide.
+                assert!(lo >= 2.6 * 8.0, "{}: year columns {lo:.1} pt", out.name);
+            }
+        }
+        assert!(seen >= 1, "{}: no indicator table head", out.name);
+    }
+}
+
+/// The cells of the Markdown's table columns headed by one of `heads` (such as "Kepala"), in
+/// every table that has such a column.
+fn column_cells(md: &str, heads: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut column: Option<usize> = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            column = None;
+            continue;
+        }
+        let cells: Vec<String> = line
+            .trim_matches('|')
+            .split(" | ")
+            .map(|c| c.trim().replace('\\', ""))
+            .collect();
+        match column {
+            None => column = cells.iter().position(|c| heads.contains(&c.as_str())),
+            Some(c) => {
+                if let Some(cell) = cells.get(c)
+                    && !cell.starts_with("---")
+                    && cell.chars().any(char::is_alphabetic)
+                    && cell != "–"
+                {
+                    out.push(cell.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn personal_names_never_break_across_lines() {
+    for out in all() {
+        let names = column_cells(&out.md, &["Kepala", "Nama", "Head", "Name"]);
+        assert!(names.len() >= 3, "{}: {} names", out.name, names.len());
+        let lines: BTreeSet<String> = out
+            .pages
+            .iter()
+            .flat_map(|p| p.lines())
+            .map(|l| line_text(&l))
+            .collect();
+        for name in &names {
+            assert!(
+                lines.iter().any(|l| l.contains(name.as_str())),
+                "{}: '{name}' is not on one line",
+                out.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_agency_matrix_gives_the_agency_names_room() {
+    for out in all() {
+        let (mut single, mut total) = (0, 0);
+        for page in &out.pages {
+            let lines = page.lines();
+            let Some(head) = lines.iter().find(|l| {
+                l.iter().any(|w| w.bold && w.text == "Organisasi")
+                    && l.iter().any(|w| w.bold && w.text == "Mendukung")
+            }) else {
+                continue;
+            };
+            let from = head.iter().find(|w| w.text == "Organisasi").unwrap().x - 1.0;
+            let to = head.iter().find(|w| w.text == "Memimpin").unwrap().x - 1.0;
+            let y = head[0].y;
+            for l in lines
+                .iter()
+                .filter(|l| l[0].y > y + 1.0 && l[0].y < page.height - 60.0)
+            {
+                let n = l
+                    .iter()
+                    .filter(|w| !w.bold && w.x >= from && w.right() <= to)
+                    .count();
+                if n > 0 {
+                    total += 1;
+                    single += usize::from(n == 1);
+                }
+            }
+        }
+        assert!(total >= 10, "{}: {total} agency name lines", out.name);
+        // A one-word line ends a name now and then ("Daerah"); one word per line throughout
+        // (the agency squeezed by a column of long lists) is what this rules out.
+        assert!(
+            single * 3 <= total,
+            "{}: {single} of {total} agency name lines hold one word",
+            out.name
+        );
+    }
 }

@@ -400,6 +400,10 @@ fn html_headings_names_charts_and_no_external_requests() {
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
     assert!(toc.len() > 5);
+    for p in html.select(&sel("main p.caption")) {
+        let id = p.value().attr("id").expect("every caption has an id");
+        assert!(ids.insert(id.to_string()), "unique id {id}");
+    }
     for href in &toc {
         assert!(ids.contains(href.trim_start_matches('#')), "{href}");
     }
@@ -482,6 +486,110 @@ fn links(blocks: &[Block]) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     walk(blocks, &mut out);
     out
+}
+
+/// The Markdown's captions (`**Tabel 3.2** Ringkasan`) as plain text, tables first, then figures.
+fn md_captions(md: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in ["Tabel", "Gambar"] {
+        out.extend(
+            md.lines()
+                .filter_map(|l| l.strip_prefix(&format!("**{word} ")))
+                .filter_map(|l| l.split_once("** "))
+                .map(|(n, text)| squash(&format!("{word} {n} {}", text.replace('\\', "")))),
+        );
+    }
+    out
+}
+
+#[test]
+fn docx_and_html_list_the_tables_and_figures() {
+    let out = banggai();
+    let want = md_captions(&out.md);
+    assert!(want.len() > 20, "{} captions", want.len());
+
+    // DOCX: after the contents, "Daftar Tabel" and "Daftar Gambar" each with a TOC field over
+    // its caption style, pre-filled with one linked entry per caption, in order; each link's
+    // bookmark encloses a caption paragraph with that text.
+    let parts = unzip(&out.docx);
+    let doc_xml = part(&parts, "word/document.xml");
+    assert!(doc_xml.contains("TOC \\h \\z \\t \"Table Caption,1\""));
+    assert!(doc_xml.contains("TOC \\h \\z \\t \"Caption,1\""));
+    let doc = roxmltree::Document::parse(doc_xml).unwrap();
+    let paragraphs: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .collect();
+    let titles: Vec<String> = paragraphs
+        .iter()
+        .filter(|p| style_of(**p).as_deref() == Some("TOCHeading"))
+        .map(|p| paragraph_text(*p))
+        .collect();
+    assert_eq!(titles, ["Daftar Isi", "Daftar Tabel", "Daftar Gambar"]);
+    let entries: Vec<(String, String)> = paragraphs
+        .iter()
+        .filter(|p| style_of(**p).as_deref() == Some("TableofFigures"))
+        .map(|p| {
+            let link = p
+                .descendants()
+                .find(|n| n.has_tag_name((W, "hyperlink")))
+                .expect("each entry is a link");
+            (
+                squash(&paragraph_text(*p)),
+                link.attribute((W, "anchor")).unwrap().to_string(),
+            )
+        })
+        .collect();
+    let texts: Vec<String> = entries.iter().map(|(t, _)| t.clone()).collect();
+    assert_eq!(texts, want, "DOCX lists vs the Markdown's captions");
+    for (text, anchor) in &entries {
+        let start = doc
+            .descendants()
+            .find(|n| {
+                n.has_tag_name((W, "bookmarkStart")) && n.attribute((W, "name")) == Some(anchor)
+            })
+            .unwrap_or_else(|| panic!("bookmark {anchor}"));
+        let p = start.parent().unwrap();
+        let style = style_of(p).unwrap_or_default();
+        assert!(
+            style == "TableCaption" || style == "Caption",
+            "{anchor}: {style}"
+        );
+        assert_eq!(&squash(&paragraph_text(p)), text);
+    }
+
+    // HTML: the side navigation lists them too, each a link to the caption's id.
+    let html = scraper::Html::parse_document(&out.html);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let nav: Vec<String> = html
+        .select(&sel("nav.toc p.toc-title"))
+        .map(|p| p.text().collect())
+        .collect();
+    assert_eq!(nav, ["Daftar Isi", "Daftar Tabel", "Daftar Gambar"]);
+    let links: Vec<(String, String)> = html
+        .select(&sel("nav.toc ul"))
+        .skip(1)
+        .flat_map(|ul| ul.select(&sel("a")).collect::<Vec<_>>())
+        .map(|a| {
+            (
+                squash(&a.text().collect::<String>()),
+                a.value()
+                    .attr("href")
+                    .unwrap()
+                    .trim_start_matches('#')
+                    .to_string(),
+            )
+        })
+        .collect();
+    let texts: Vec<String> = links.iter().map(|(t, _)| t.clone()).collect();
+    assert_eq!(texts, want, "HTML lists vs the Markdown's captions");
+    for (text, id) in &links {
+        let p = html
+            .select(&sel(&format!("main p.caption[id=\"{id}\"]")))
+            .next()
+            .unwrap_or_else(|| panic!("caption #{id}"));
+        assert_eq!(&squash(&p.text().collect::<String>()), text);
+    }
 }
 
 #[test]

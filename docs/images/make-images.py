@@ -81,6 +81,11 @@ def main():
     foreword = find(texts, "KATA PENGANTAR", "BUPATI BANGGAI")
     budget = find(texts, "Anggaran per Dimensi dan Tahun", "Jumlah", start=toc + 2)
     commitment = find(texts, "Lembar Komitmen", "Tanda Tangan", start=toc + 2)
+    tables = find(texts, "DAFTAR TABEL", "Tabel 2.1 Profil Daerah")
+    figures = find(texts, "DAFTAR GAMBAR", "Gambar 3.1")
+    # The roadmap's two horizon matrices on one page, their year columns lined up.
+    roadmap = find(texts, "Tabel 12.2 Matriks Peta Jalan", "Tabel 12.3 Matriks Peta Jalan",
+                   "2032", start=figures + 1)
     with tempfile.TemporaryDirectory() as tmp:
         save(render(pdf, cover, tmp), "cover.png")
         save(render(pdf, toc, tmp), "toc.png")
@@ -90,11 +95,14 @@ def main():
         save(render(pdf, foreword, tmp), "foreword-signature.png")
         save(render(pdf, budget, tmp), "budget-table.png")
         save(render(pdf, commitment, tmp), "commitment-sheet.png")
+        save(side_by_side([render(pdf, p, tmp, dpi=60) for p in (tables, figures)]),
+             "lists.png")
+        save(render(pdf, roadmap, tmp), "roadmap-matrix.png")
         small = [render(pdf, p, tmp, dpi=60) for p in (cover, toc, quick_win, gantt)]
         save(side_by_side(small), "pages.png")
     print(f"pages: cover {cover}, toc {toc}, quick win {quick_win}, gantt {gantt}, "
           f"programme table {programme}, foreword {foreword}, budget {budget}, "
-          f"commitment {commitment}")
+          f"commitment {commitment}, lists {tables}-{figures}, roadmap matrix {roadmap}")
 
 
 if __name__ == "__main__":

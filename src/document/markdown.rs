@@ -840,6 +840,95 @@ pub fn plain_text(content: &[Inline]) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What a caption captions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptionKind {
+    Table,
+    Figure,
+}
+
+/// A numbered caption: a paragraph that starts with a bold label `Tabel 3.2` / `Gambar 4.1`
+/// (English `Table` / `Figure`), the number per chapter as `render` writes it. The writers list
+/// these in the list of tables and the list of figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caption {
+    pub kind: CaptionKind,
+    /// `Tabel 3.2`.
+    pub label: String,
+    /// The whole caption as plain text: `Tabel 3.2 Ringkasan Kesiapan`.
+    pub text: String,
+    /// The caption's anchor (`tabel-3-2`), unique as long as the numbers are.
+    pub anchor: String,
+}
+
+/// The caption a block is, if it is one (see [`Caption`]).
+pub fn caption(block: &Block) -> Option<Caption> {
+    let Block::Paragraph(content) = block else {
+        return None;
+    };
+    let Some(Inline::Text { text, style }) = content.first() else {
+        return None;
+    };
+    if !style.bold || style.link.is_some() {
+        return None;
+    }
+    let label = text.trim();
+    let (word, number) = label.split_once(' ')?;
+    let kind = match word {
+        "Tabel" | "Table" => CaptionKind::Table,
+        "Gambar" | "Figure" => CaptionKind::Figure,
+        _ => return None,
+    };
+    let numbered = !number.is_empty()
+        && number.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        });
+    if !numbered {
+        return None;
+    }
+    let anchor = format!(
+        "{}-{}",
+        word.to_lowercase(),
+        number.replace('.', "-").to_lowercase()
+    );
+    Some(Caption {
+        kind,
+        label: label.to_string(),
+        text: plain_text(content),
+        anchor,
+    })
+}
+
+/// The captions of `blocks` in document order (inside landscape sections, quotes, lists and
+/// footnotes too), as the writers meet them.
+pub fn captions(blocks: &[Block]) -> Vec<Caption> {
+    fn walk(blocks: &[Block], out: &mut Vec<Caption>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(_) => out.extend(caption(b)),
+                Block::Landscape(inner) | Block::Quote(inner) => walk(inner, out),
+                Block::List { items, .. } => {
+                    for item in items {
+                        walk(item, out);
+                    }
+                }
+                Block::Footnotes(notes) => {
+                    for n in notes {
+                        walk(&n.blocks, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(blocks, &mut out);
+    out
+}
+
 /// GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
@@ -858,6 +947,23 @@ mod tests {
     use super::*;
 
     const FRONT: &str = "---\ntitle: Masterplan Smart City Kabupaten Banggai 2023-2032\nregion: Kabupaten Banggai\nperiod: 2023–2032\nyear: 2023\n---\n\n";
+
+    #[test]
+    fn captions_are_bold_numbered_labels() {
+        let p = parse(&format!(
+            "{FRONT}**Tabel 3.2** Ringkasan *Kesiapan*\n\n| a |\n|---|\n| 1 |\n\n**Gambar 12.1** Peta Jalan\n\n**Tabel** not numbered\n\nTabel 3.3 not bold\n\n**Table A.1** Annex\n"
+        ))
+        .unwrap();
+        let c = captions(&p.blocks);
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[0].kind, CaptionKind::Table);
+        assert_eq!(c[0].label, "Tabel 3.2");
+        assert_eq!(c[0].text, "Tabel 3.2 Ringkasan Kesiapan");
+        assert_eq!(c[0].anchor, "tabel-3-2");
+        assert_eq!(c[1].kind, CaptionKind::Figure);
+        assert_eq!(c[1].label, "Gambar 12.1");
+        assert_eq!(c[2].anchor, "table-a-1");
+    }
 
     #[test]
     fn front_matter_defaults_and_types() {

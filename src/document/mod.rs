@@ -6,6 +6,6 @@
 pub mod markdown;
 
 pub use markdown::{
-    Align, Block, Footnote, FrontMatter, Inline, Language, Parsed, SpanStyle, Table,
-    footnote_anchor, parse, parse_front_matter, plain_text, slugify,
+    Align, Block, Caption, CaptionKind, Footnote, FrontMatter, Inline, Language, Parsed, SpanStyle,
+    Table, caption, captions, footnote_anchor, parse, parse_front_matter, plain_text, slugify,
 };

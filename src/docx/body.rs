@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use super::{Entry, image_size, xml};
-use crate::document::{self, Align, Block, FrontMatter, Inline, Language, Parsed, Table};
+use crate::document::{
+    self, Align, Block, Caption, CaptionKind, FrontMatter, Inline, Language, Parsed, Table,
+};
 use crate::typeset::svg::{self, Svg};
 use crate::typeset::{Paper, measure};
 
@@ -114,6 +116,8 @@ struct W {
     has_jpeg: bool,
     /// Writing a footnote: no section breaks.
     in_note: bool,
+    /// The document's captions, for the lists of tables and figures after the contents.
+    captions: Vec<Caption>,
 }
 
 pub(super) fn write(parsed: &Parsed, logo: Option<Vec<u8>>, paper: Paper) -> Body {
@@ -134,12 +138,18 @@ pub(super) fn write(parsed: &Parsed, logo: Option<Vec<u8>>, paper: Paper) -> Bod
         ordered: Vec::new(),
         has_jpeg: false,
         in_note: false,
+        captions: document::captions(&parsed.blocks),
     };
     let mut headings = Vec::new();
     walk_headings(&parsed.blocks, &mut headings);
     for (k, (_, _, slug)) in headings.iter().enumerate() {
         w.bookmarks
             .insert(slug.clone(), format!("_Toc{:05}", k + 1));
+    }
+    for (k, c) in w.captions.iter().enumerate() {
+        w.bookmarks
+            .entry(c.anchor.clone())
+            .or_insert_with(|| format!("_Cap{:05}", k + 1));
     }
     collect_notes(&parsed.blocks, &mut w.notes);
 
@@ -336,7 +346,10 @@ impl W {
                 }
                 self.out.push_str("</w:p>");
             }
-            Block::Paragraph(content) => self.paragraph(content, ctx, ""),
+            Block::Paragraph(content) => match document::caption(b) {
+                Some(c) if ctx.list == 0 => self.caption(content, &c),
+                _ => self.paragraph(content, ctx, ""),
+            },
             Block::List { start, items } => {
                 let level = ctx.list.min(8);
                 let num = match start {
@@ -380,7 +393,11 @@ impl W {
             Block::Table(t) => self.table(t),
             // Footnotes are real Word footnotes (footnotes.xml), referenced where they are cited.
             Block::Footnotes(_) => {}
-            Block::Toc => self.toc(headings),
+            Block::Toc => {
+                self.toc(headings);
+                self.caption_list(CaptionKind::Table);
+                self.caption_list(CaptionKind::Figure);
+            }
             Block::PageBreak => self
                 .out
                 .push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
@@ -392,6 +409,84 @@ impl W {
                 }
                 self.orientation(was);
             }
+        }
+    }
+
+    /// A caption: `Table Caption` above a table (kept with it), `Caption` below a figure, with
+    /// the bookmark its entry in the list of tables or figures points to.
+    fn caption(&mut self, content: &[Inline], c: &Caption) {
+        let style = match c.kind {
+            CaptionKind::Table => "TableCaption",
+            CaptionKind::Figure => "Caption",
+        };
+        let _ = write!(
+            self.out,
+            "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"
+        );
+        let mark = self.bookmarks.get(&c.anchor).cloned();
+        if let Some(name) = &mark {
+            self.bookmark_id += 1;
+            let _ = write!(
+                self.out,
+                "<w:bookmarkStart w:id=\"{}\" w:name=\"{name}\"/>",
+                self.bookmark_id
+            );
+        }
+        self.runs(content, Run::default());
+        if mark.is_some() {
+            let _ = write!(self.out, "<w:bookmarkEnd w:id=\"{}\"/>", self.bookmark_id);
+        }
+        self.out.push_str("</w:p>");
+    }
+
+    /// The list of tables or of figures after the contents: a TOC field over the paragraphs of
+    /// the caption style (`TOC \t "Table Caption,1"`) that Word updates, pre-filled with the
+    /// captions as links with PAGEREF page numbers.
+    fn caption_list(&mut self, kind: CaptionKind) {
+        let (title, style) = match (kind, self.lang) {
+            (CaptionKind::Table, Language::Id) => ("Daftar Tabel", "Table Caption"),
+            (CaptionKind::Table, Language::En) => ("List of Tables", "Table Caption"),
+            (CaptionKind::Figure, Language::Id) => ("Daftar Gambar", "Caption"),
+            (CaptionKind::Figure, Language::En) => ("List of Figures", "Caption"),
+        };
+        let entries: Vec<(String, String)> = self
+            .captions
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| {
+                (
+                    c.text.clone(),
+                    self.bookmarks.get(&c.anchor).cloned().unwrap_or_default(),
+                )
+            })
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        let _ = write!(
+            self.out,
+            "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr><w:r><w:t>{title}</w:t></w:r></w:p>"
+        );
+        let last = entries.len() - 1;
+        for (k, (text, anchor)) in entries.into_iter().enumerate() {
+            self.out
+                .push_str("<w:p><w:pPr><w:pStyle w:val=\"TableofFigures\"/></w:pPr>");
+            if k == 0 {
+                let _ = write!(
+                    self.out,
+                    "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\h \\z \\t \"{style},1\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                );
+            }
+            let _ = write!(
+                self.out,
+                "<w:hyperlink w:anchor=\"{anchor}\" w:history=\"1\"><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGEREF {anchor} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>",
+                xml(&text)
+            );
+            if k == last {
+                self.out
+                    .push_str("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+            }
+            self.out.push_str("</w:p>");
         }
     }
 

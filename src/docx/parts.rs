@@ -352,6 +352,22 @@ fn styles(lang: Language) -> String {
     );
     para(
         &mut s,
+        "TableCaption",
+        "Table Caption",
+        "Caption",
+        "<w:keepNext/><w:spacing w:before=\"160\" w:after=\"80\"/><w:jc w:val=\"center\"/>",
+        "",
+    );
+    para(
+        &mut s,
+        "TableofFigures",
+        "table of figures",
+        "Normal",
+        "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"8900\"/></w:tabs><w:spacing w:after=\"60\"/><w:jc w:val=\"left\"/>",
+        "",
+    );
+    para(
+        &mut s,
         "Figure",
         "Figure",
         "Normal",

@@ -253,9 +253,54 @@ pub fn slug(heading: &str) -> String {
     out
 }
 
+/// Years as a reader says them: runs of consecutive years as spans with an en dash, the last
+/// two joined with "dan" / "and": `[2028, 2029, 2030]` -> `2028–2030`, `[2024, 2026, 2027]` ->
+/// `2024 dan 2026–2027`.
+pub fn year_spans(years: &[i64], language: Language) -> String {
+    let mut spans: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < years.len() {
+        let start = years[k];
+        let mut end = start;
+        while k + 1 < years.len() && years[k + 1] == end + 1 {
+            end += 1;
+            k += 1;
+        }
+        spans.push(if end == start {
+            start.to_string()
+        } else {
+            format!("{start}–{end}")
+        });
+        k += 1;
+    }
+    let and = match language {
+        Language::Id => " dan ",
+        Language::En => " and ",
+    };
+    match spans.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_spans_join_runs() {
+        assert_eq!(year_spans(&[2028, 2029, 2030], Language::Id), "2028–2030");
+        assert_eq!(
+            year_spans(&[2024, 2026, 2027], Language::Id),
+            "2024 dan 2026–2027"
+        );
+        assert_eq!(
+            year_spans(&[2023, 2025, 2027], Language::En),
+            "2023, 2025 and 2027"
+        );
+        assert_eq!(year_spans(&[], Language::En), "");
+    }
 
     #[test]
     fn scaled_scores_and_percentages() {

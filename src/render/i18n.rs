@@ -14,6 +14,26 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("chapter", "BAB", "CHAPTER"),
     ("foreword", "Kata Pengantar", "Foreword"),
     ("toc", "Daftar Isi", "Contents"),
+    // Caption labels; render numbers them ("Tabel 3.2").
+    ("table", "Tabel", "Table"),
+    ("figure", "Gambar", "Figure"),
+    ("swot_of", "Analisis SWOT", "SWOT Analysis of"),
+    ("agency", "Organisasi Perangkat Daerah", "Agency"),
+    (
+        "dimension_overview",
+        "Dimensi Smart City dan Rencana Aksinya",
+        "Smart City Dimensions and Their Action Plans",
+    ),
+    (
+        "alignment_matrix",
+        "Matriks Keselarasan Program dengan Misi RPJMD",
+        "Alignment of the Programmes with the RPJMD Missions",
+    ),
+    (
+        "evaluation_weights",
+        "Bobot Aspek Evaluasi",
+        "Weights of the Evaluation Aspects",
+    ),
     ("summary", "Ringkasan Eksekutif", "Executive Summary"),
     ("introduction", "Pendahuluan", "Introduction"),
     ("background", "Latar Belakang", "Background"),
@@ -23,7 +43,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     (
         "outline",
         "Sistematika Penulisan",
-        "Structure of this Document",
+        "Structure of This Document",
     ),
     ("profile", "Gambaran Umum Daerah", "Regional Profile"),
     ("region_profile", "Profil Daerah", "Profile of the Region"),
@@ -43,6 +63,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Readiness Analysis",
     ),
     ("readiness_of", "Kesiapan", "Readiness of"),
+    (
+        "aspect_scores_of",
+        "Skor Aspek Kesiapan",
+        "Readiness Scores by Aspect:",
+    ),
     (
         "readiness_summary",
         "Ringkasan Kesiapan",
@@ -549,6 +574,12 @@ const DESA: &[(&str, &str, &str)] = &[
         "opd_list",
         "Perangkat Desa",
         "Village Officials (perangkat desa)",
+    ),
+    ("agency", "Perangkat Desa", "Village official"),
+    (
+        "alignment_matrix",
+        "Matriks Keselarasan Program dengan Misi RPJMDes",
+        "Alignment of the Programmes with the RPJMDes Missions",
     ),
     ("readiness", "Analisis Kesiapan Desa", "Readiness Analysis"),
     (

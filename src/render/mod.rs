@@ -11,6 +11,7 @@
 //! `sections`; the output is then normalised (no trailing spaces, single blank lines, one final
 //! newline) and its link-list table of contents is filled in from the headings it contains.
 
+mod captions;
 pub mod context;
 mod errors;
 pub mod escape;
@@ -543,9 +544,7 @@ fn outline(kind: &str, language: Language, desa: bool, title: &str) -> String {
         "quick_wins" if id => {
             "program quick win yang memberi dampak langsung kepada masyarakat dalam waktu singkat"
         }
-        "quick_wins" => {
-            "the quick wins: programmes with a direct impact on citizens within a short time"
-        }
+        "quick_wins" => "the programmes with a direct impact on citizens within a short time",
         "roadmap" if id => "peta jalan pelaksanaan program per tahun dan per jangka waktu",
         "roadmap" => "the roadmap of the programmes by year and horizon",
         "budget" if id => {
@@ -564,7 +563,9 @@ fn outline(kind: &str, language: Language, desa: bool, title: &str) -> String {
         return if id {
             format!("{s} {title} per elemen")
         } else {
-            format!("{s} {title}, by element")
+            format!(
+                "the goal, targets, strategic issues and action plan of the {title} dimension, by element"
+            )
         };
     }
     s.to_string()
@@ -687,11 +688,12 @@ fn sections(
                 labels.get("closing").to_string(),
             )),
             Kind::Appendix(parts) => {
-                let mut s = plain(
-                    "appendix",
-                    "appendix.md",
-                    labels.get("appendix").to_string(),
-                );
+                // English says "Appendices" over more than one ("Lampiran" is both).
+                let heading = match (language, parts.len()) {
+                    (Language::En, n) if n > 1 => "Appendices".to_string(),
+                    _ => labels.get("appendix").to_string(),
+                };
+                let mut s = plain("appendix", "appendix.md", heading);
                 s.parts = parts
                     .iter()
                     .filter(|key| **key != "risks" || !shared.risk_register.rows.is_empty())
@@ -1090,6 +1092,14 @@ pub(crate) fn environment(
     env.add_filter("roman", |state: &State, v: Value| {
         defined(state, &v).map(|()| format::roman(u64::try_from(amount_of(&v)).unwrap_or(0)))
     });
+    env.add_filter("year_spans", move |state: &State, v: Value| {
+        defined(state, &v)?;
+        let years: Vec<i64> = v
+            .try_iter()
+            .map(|it| it.filter_map(|y| i64::try_from(y).ok()).collect())
+            .unwrap_or_default();
+        Ok(format::year_spans(&years, language))
+    });
     env.add_filter("slug", |state: &State, v: Value| {
         defined(state, &v).map(|()| format::slug(&text_of(&v)))
     });
@@ -1222,7 +1232,7 @@ pub fn render(
         let raw = render_checked(&env, &origins, &template, &ctx, documents.is_empty())?;
         documents.push(Document {
             file_name: spec.file_name.to_string(),
-            markdown: finish(&raw),
+            markdown: captions::number(&finish(&raw), language),
         });
     }
     Ok(documents)

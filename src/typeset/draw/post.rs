@@ -97,15 +97,39 @@ impl Base {
 /// few percent of `best` at a fraction of the time.
 const CONTENT_COMPRESSION: u32 = 1;
 
+thread_local! {
+    /// One deflate state per drawing thread, reset for every stream: a fresh state per page
+    /// allocated and zeroed a few hundred kilobytes each time (with the zlib-rs backend, fresh
+    /// pages from the system: page faults were a tenth of the time at 600 programmes).
+    static DEFLATE: std::cell::RefCell<Option<flate2::Compress>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `content` deflated in the zlib format at [`CONTENT_COMPRESSION`].
+fn deflate(content: &[u8]) -> anyhow::Result<Vec<u8>> {
+    DEFLATE.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let c = slot.get_or_insert_with(|| {
+            flate2::Compress::new(flate2::Compression::new(CONTENT_COMPRESSION), true)
+        });
+        c.reset();
+        let mut out = Vec::with_capacity(content.len() / 3 + 64);
+        loop {
+            let consumed = usize::try_from(c.total_in()).unwrap_or(content.len());
+            let rest = content.get(consumed..).unwrap_or(&[]);
+            match c.compress_vec(rest, &mut out, flate2::FlushCompress::Finish)? {
+                flate2::Status::StreamEnd => return Ok(out),
+                flate2::Status::Ok | flate2::Status::BufError => {
+                    out.reserve(out.capacity().max(4096));
+                }
+            }
+        }
+    })
+}
+
 /// A Flate-compressed stream with an empty dictionary (besides `/Filter` and `/Length`).
 pub fn compressed_stream(content: &[u8]) -> anyhow::Result<lopdf::Stream> {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(content.len() / 3 + 64),
-        flate2::Compression::new(CONTENT_COMPRESSION),
-    );
-    encoder.write_all(content)?;
-    let compressed = encoder.finish()?;
+    let compressed = deflate(content)?;
     let mut dict = Dictionary::new();
     dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
     Ok(lopdf::Stream::new(dict, compressed).with_compression(false))
@@ -424,6 +448,28 @@ fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deflate_round_trips_and_repeats_itself() {
+        use std::io::Read;
+        let text: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| format!("BT {i} Tj ET\n").into_bytes())
+            .collect();
+        let a = deflate(&text).unwrap();
+        let b = deflate(b"short").unwrap();
+        let c = deflate(&text).unwrap();
+        assert_eq!(a, c, "a reused state gives the same bytes");
+        let mut back = Vec::new();
+        flate2::read::ZlibDecoder::new(&a[..])
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, text);
+        let mut back = Vec::new();
+        flate2::read::ZlibDecoder::new(&b[..])
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, b"short");
+    }
 
     #[test]
     fn fnv_matches_the_reference_vectors() {

@@ -95,6 +95,10 @@ fn piece(flow: &[Flow], i: usize) -> Option<&Piece> {
     }
 }
 
+/// How far past a quarter page a moved table tail reaches: the page's last baseline sits a
+/// row's padding above the bottom of its last row, and the tail must read as a quarter full.
+const MARGIN: f32 = 12.0;
+
 /// Where to break earlier so that `page` (ending in a forced break, under a quarter full) gets
 /// more of what `before` ends with. `None` when nothing fits the rules.
 fn earlier_break(
@@ -126,7 +130,7 @@ fn earlier_break(
             return Some(i);
         }
         // A table row: the tail becomes at least a quarter page (the head row repeats).
-        if best.is_none() && p.repeat.is_some() && moved >= quarter {
+        if best.is_none() && p.repeat.is_some() && moved >= quarter + MARGIN {
             best = Some(i);
         }
     }

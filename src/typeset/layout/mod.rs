@@ -25,7 +25,10 @@ use std::path::Path;
 
 use super::chart;
 use super::fonts::{self, FontId};
-use super::markdown::{Block, FrontMatter, Inline, Language, Parsed, plain_text};
+use super::markdown::{
+    Block, Caption, CaptionKind, FrontMatter, Inline, Language, Parsed, caption, captions,
+    plain_text,
+};
 use super::page::{Document, Item, Metadata, Rgb};
 use super::{Paper, PdfOptions};
 use text::{Goto, HAlign, Prepared, TextSpec};
@@ -144,6 +147,8 @@ mod tests {
 
 /// The pseudo heading level footnotes are registered at (as link targets; never in the outline).
 const FOOTNOTE_LEVEL: u8 = 99;
+/// The pseudo heading level of captions (targets of the lists of tables and figures).
+const CAPTION_LEVEL: u8 = 98;
 
 #[derive(Debug, Clone)]
 struct HeadingRec {
@@ -188,6 +193,8 @@ fn translate(item: &mut Item, dx: f32, dy: f32) {
 
 struct Labels {
     contents: &'static str,
+    tables: &'static str,
+    figures: &'static str,
     draft: &'static str,
 }
 
@@ -195,10 +202,14 @@ fn labels(lang: Language) -> Labels {
     match lang {
         Language::Id => Labels {
             contents: "DAFTAR ISI",
+            tables: "DAFTAR TABEL",
+            figures: "DAFTAR GAMBAR",
             draft: "Draf",
         },
         Language::En => Labels {
             contents: "CONTENTS",
+            tables: "LIST OF TABLES",
+            figures: "LIST OF FIGURES",
             draft: "Draft",
         },
     }
@@ -265,6 +276,13 @@ struct Builder {
     /// Level-1/2 headings laid out so far (index into `toc`).
     toc_seen: usize,
     toc_done: bool,
+    /// The captions (collected beforehand) and the index into `toc` of each one's entry.
+    captions: Vec<Caption>,
+    caption_toc: Vec<usize>,
+    /// Captions laid out so far.
+    caption_seen: usize,
+    /// The group of same-kind tables being set (one geometry for all).
+    shared: Option<table::SharedTables>,
     landscape: bool,
     portrait: Geometry,
     landscape_geo: Geometry,
@@ -272,22 +290,36 @@ struct Builder {
     lang: Language,
 }
 
-fn collect_toc(blocks: &[Block], out: &mut Vec<(u8, String)>, has_marker: &mut bool) {
+/// The level-1 and level-2 headings for the contents; `lists` (the titles of the lists of
+/// tables and figures) stand where the first `pdf:toc` marker is, since they follow it.
+fn collect_toc(
+    blocks: &[Block],
+    out: &mut Vec<(u8, String)>,
+    has_marker: &mut bool,
+    lists: &[&str],
+) {
     for b in blocks {
         match b {
             Block::Heading { level, content, .. } if *level <= 2 => {
                 out.push((*level, plain_text(content)))
             }
-            Block::Toc => *has_marker = true,
-            Block::Landscape(inner) | Block::Quote(inner) => collect_toc(inner, out, has_marker),
+            Block::Toc => {
+                if !*has_marker {
+                    out.extend(lists.iter().map(|t| (1, t.to_string())));
+                }
+                *has_marker = true
+            }
+            Block::Landscape(inner) | Block::Quote(inner) => {
+                collect_toc(inner, out, has_marker, lists)
+            }
             Block::List { items, .. } => {
                 for item in items {
-                    collect_toc(item, out, has_marker);
+                    collect_toc(item, out, has_marker, lists);
                 }
             }
             Block::Footnotes(notes) => {
                 for n in notes {
-                    collect_toc(&n.blocks, out, has_marker);
+                    collect_toc(&n.blocks, out, has_marker, lists);
                 }
             }
             _ => {}
@@ -324,7 +356,8 @@ fn is_lead_in(b: &Block, next: &Block) -> bool {
         return true;
     }
     plain_text(content).trim_end().ends_with(':')
-        && matches!(next, Block::Table(_) | Block::List { .. })
+        && (matches!(next, Block::Table(_) | Block::List { .. })
+            || caption(next).is_some_and(|c| c.kind == CaptionKind::Table))
 }
 
 /// The space a block wants below it (the next block's space above is at least this).
@@ -543,9 +576,12 @@ impl Builder {
             match b {
                 Block::Heading { .. } => heading_at = Some(from),
                 Block::Paragraph(_) => {}
-                Block::Table(_) => {
+                Block::Table(t) => {
                     if let Some(h) = heading_at.take() {
                         self.keep_together_from(h);
+                    }
+                    if !self.shared.as_ref().is_some_and(|s| s.contains(t)) {
+                        self.shared = table::same_kind(&blocks[k..]);
                     }
                 }
                 _ => heading_at = None,
@@ -572,11 +608,14 @@ impl Builder {
                 content,
                 slug,
             } => self.heading(*level, content, Some(slug), frame, true),
-            Block::Paragraph(content) => {
-                let mut p = Prepared::new(content, *spec);
-                p.hyphenate = Some(self.lang);
-                self.text_pieces(&p, frame, space);
-            }
+            Block::Paragraph(content) => match caption(b) {
+                Some(c) => self.caption(content, &c, frame, space),
+                None => {
+                    let mut p = Prepared::new(content, *spec);
+                    p.hyphenate = Some(self.lang);
+                    self.text_pieces(&p, frame, space);
+                }
+            },
             Block::List { start, items } => self.list(*start, items, frame, spec, space),
             Block::Quote(inner) => self.quote(inner, frame, spec, space),
             Block::Code { info, text } => {
@@ -1066,10 +1105,127 @@ impl Builder {
             }
         }
         self.toc_titles = titles;
+        self.flow.push(Flow::Break { landscape: false });
+        for kind in [CaptionKind::Table, CaptionKind::Figure] {
+            self.caption_list(kind, frame);
+        }
         self.flow.push(Flow::Break {
             landscape: was_landscape,
         });
         self.landscape = was_landscape;
+    }
+
+    /// The list of tables or of figures (after the contents, each from a new page): every
+    /// caption of that kind with its page, dotted leaders and a link, like the contents.
+    fn caption_list(&mut self, kind: CaptionKind, frame: Frame) {
+        let entries: Vec<(usize, String)> = self
+            .captions
+            .iter()
+            .zip(&self.caption_toc)
+            .filter(|(c, _)| c.kind == kind)
+            .map(|(c, &t)| (t, c.text.clone()))
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        let l = labels(self.lang);
+        let title = match kind {
+            CaptionKind::Table => l.tables,
+            CaptionKind::Figure => l.figures,
+        };
+        let content = [Inline::Text {
+            text: title.to_string(),
+            style: Default::default(),
+        }];
+        // In the contents too: the heading takes the contents entry collected for it.
+        self.heading(1, &content, None, frame, true);
+        let num_w = fonts::text_width(FontId::Bold, 11.0, "0000");
+        let spec = TextSpec {
+            size: 10.5,
+            leading: 14.0,
+            color: style::TEXT,
+            bold: false,
+            italic: false,
+            align: HAlign::Left,
+        };
+        let measure = frame.width - num_w - 14.0;
+        for (t, text) in entries {
+            let lines = Prepared::plain(&text, spec).lines(measure);
+            let n = lines.len().max(1);
+            let mut p = Piece::new(n as f32 * spec.leading, 3.0);
+            p.baseline = spec.baseline();
+            let mut end_x = 0.0;
+            for (k, line) in lines.into_iter().enumerate() {
+                end_x = line.end_x;
+                for mut item in line.items {
+                    translate(&mut item, 0.0, k as f32 * spec.leading);
+                    p.items.push(item);
+                }
+            }
+            p.mark = Some(Mark::TocEntry(t));
+            if let Some(rec) = self.toc.get_mut(t) {
+                rec.end_x = end_x;
+                rec.last_baseline = (n - 1) as f32 * spec.leading + spec.baseline();
+                rec.height = p.height;
+                rec.size = spec.size;
+                rec.font = FontId::Regular;
+                rec.color = spec.color;
+                rec.level = 3;
+            }
+            self.push(p);
+        }
+        self.flow.push(Flow::Break { landscape: false });
+    }
+
+    /// A caption: smaller, centred, its label bold as written. A table's caption keeps with the
+    /// table below it, a figure's caption with the figure above it. Registered as the target of
+    /// its entry in the list of tables or figures.
+    fn caption(&mut self, content: &[Inline], c: &Caption, frame: Frame, space: f32) {
+        let spec = TextSpec {
+            size: style::CAPTION_SIZE,
+            leading: style::CAPTION_LEADING,
+            color: style::NAVY,
+            bold: false,
+            italic: false,
+            align: HAlign::Center,
+        };
+        if c.kind == CaptionKind::Figure
+            && let Some(Flow::Piece(p)) = self.flow.last_mut()
+        {
+            p.keep_with_next = true;
+        }
+        let from = self.flow.len();
+        let space = if c.kind == CaptionKind::Figure {
+            4.0
+        } else {
+            space
+        };
+        self.text_pieces(&Prepared::new(content, spec), frame, space);
+        let idx = self.headings.len();
+        self.headings.push(HeadingRec {
+            level: CAPTION_LEVEL,
+            text: c.text.clone(),
+            slug: Some(c.anchor.clone()),
+        });
+        let table = c.kind == CaptionKind::Table;
+        let mut first = true;
+        for f in self.flow.iter_mut().skip(from) {
+            if let Flow::Piece(p) = f {
+                if first {
+                    p.mark = Some(Mark::Heading(idx));
+                    first = false;
+                }
+                if table {
+                    p.keep_with_next = true;
+                }
+            }
+        }
+        if let Some(&t) = self.caption_toc.get(self.caption_seen)
+            && let Some(rec) = self.toc.get_mut(t)
+        {
+            rec.heading = Some(idx);
+        }
+        self.caption_seen += 1;
     }
 
     /// The contents' entries, one piece each; `tight` sets them with less space between them.
@@ -1149,13 +1305,33 @@ pub fn layout_document(parsed: &Parsed, base_dir: &Path, options: &PdfOptions) -
     let front = &parsed.front;
     let portrait = Geometry::new(options.paper, false);
     let landscape_geo = Geometry::new(options.paper, true);
+    let captions = captions(&parsed.blocks);
+    let l = labels(front.language);
+    let mut lists = Vec::new();
+    for (kind, title) in [
+        (CaptionKind::Table, l.tables),
+        (CaptionKind::Figure, l.figures),
+    ] {
+        if captions.iter().any(|c| c.kind == kind) {
+            lists.push(title);
+        }
+    }
     let mut toc_titles = Vec::new();
     let mut has_marker = false;
-    collect_toc(&parsed.blocks, &mut toc_titles, &mut has_marker);
+    collect_toc(&parsed.blocks, &mut toc_titles, &mut has_marker, &lists);
+    if !has_marker {
+        // The contents (and the lists after them) come first.
+        for (k, t) in lists.iter().enumerate() {
+            toc_titles.insert(k, (1, t.to_string()));
+        }
+    }
+    let caption_toc: Vec<usize> = (toc_titles.len()..toc_titles.len() + captions.len()).collect();
     let toc = toc_titles
         .iter()
-        .map(|(level, _)| TocRec {
-            level: *level,
+        .map(|(level, _)| *level)
+        .chain(std::iter::repeat_n(3, captions.len()))
+        .map(|level| TocRec {
+            level,
             heading: None,
             end_x: 0.0,
             last_baseline: 0.0,
@@ -1173,6 +1349,10 @@ pub fn layout_document(parsed: &Parsed, base_dir: &Path, options: &PdfOptions) -
         toc,
         toc_seen: 0,
         toc_done: false,
+        captions,
+        caption_toc,
+        caption_seen: 0,
+        shared: None,
         landscape: false,
         portrait,
         landscape_geo,

@@ -31,6 +31,9 @@ pub const BODY_LEADING: f32 = 15.0;
 /// Footnotes.
 pub const NOTE_SIZE: f32 = 9.0;
 pub const NOTE_LEADING: f32 = 12.0;
+/// Captions of tables and figures.
+pub const CAPTION_SIZE: f32 = 10.0;
+pub const CAPTION_LEADING: f32 = 13.5;
 /// Tables (the font shrinks below this only for tables too wide even for landscape).
 pub const TABLE_SIZE: f32 = 8.75;
 pub const TABLE_MIN_SIZE: f32 = 5.5;

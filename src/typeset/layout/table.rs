@@ -2,7 +2,7 @@
 //! a shaded head row repeated on every page the table spans, zebra rows and light rules. A table
 //! too wide for a portrait page goes onto landscape pages; still too wide, its font shrinks.
 
-use crate::typeset::markdown::{Align, Inline, Table, plain_text};
+use crate::typeset::markdown::{Align, Block, Inline, Table, plain_text};
 use crate::typeset::page::Item;
 
 use super::style;
@@ -24,6 +24,9 @@ fn looks_numeric(text: &str) -> bool {
 /// (then widened in proportion) when that fits, all at min (scaled down) when even that does
 /// not, and otherwise min plus a share of the remaining space proportional to max - min.
 pub(super) fn distribute(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
+    // A column is never narrower than its minimum, whatever its natural width says.
+    let maxs: Vec<f32> = maxs.iter().zip(mins).map(|(hi, lo)| hi.max(*lo)).collect();
+    let maxs = maxs.as_slice();
     let sum_min: f32 = mins.iter().sum();
     let sum_max: f32 = maxs.iter().sum();
     if sum_max <= avail {
@@ -40,9 +43,38 @@ pub(super) fn distribute(mins: &[f32], maxs: &[f32], avail: f32) -> Vec<f32> {
         }
         return mins.iter().map(|m| m * avail / sum_min).collect();
     }
-    let ratio = (avail - sum_min) / (sum_max - sum_min);
+    // With three columns or more, no column's natural width counts for more than half the
+    // table: a column of long lists (an agency's supported programmes at 600 programmes) would
+    // otherwise take nearly all the spare width and leave its neighbours (the agency's name) at
+    // one word per line.
+    let capped: Vec<f32> = if maxs.len() >= 3 {
+        mins.iter()
+            .zip(maxs)
+            .map(|(lo, hi)| hi.min(avail / 2.0).max(*lo))
+            .collect()
+    } else {
+        maxs.to_vec()
+    };
+    let sum_capped: f32 = capped.iter().sum();
+    if sum_capped <= avail {
+        // Every column gets its capped natural width; the rest goes to the capped ones.
+        let extra = avail - sum_capped;
+        let over: f32 = maxs.iter().zip(&capped).map(|(hi, c)| hi - c).sum();
+        return maxs
+            .iter()
+            .zip(&capped)
+            .map(|(hi, c)| {
+                c + if over > 0.0 {
+                    extra * (hi - c) / over
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+    }
+    let ratio = (avail - sum_min) / (sum_capped - sum_min);
     mins.iter()
-        .zip(maxs)
+        .zip(&capped)
         .map(|(lo, hi)| lo + (hi - lo) * ratio)
         .collect()
 }
@@ -209,10 +241,27 @@ fn even_years(years: &[usize], p: &mut Prepped, avail: f32) -> bool {
         // Too wide at natural widths: still give every year column the largest minimum (so
         // that one "ditetapkan" does not make its column the odd one out) while that leaves
         // the other columns a fair share of the width.
-        let (lo, extra_min) = evened(years, &p.mins);
+        // When the widest (a word such as "ditetapkan") is too wide for that, the largest
+        // minimum that fits: the year columns then share one width but for the odd one out.
         let sum_min: f32 = p.mins.iter().sum();
-        if sum_min + extra_min <= avail * 0.8 {
-            set_all(years, &mut p.mins, lo);
+        let mut candidates: Vec<f32> = years
+            .iter()
+            .filter_map(|c| p.mins.get(*c).copied())
+            .collect();
+        candidates.sort_by(|a, b| b.total_cmp(a));
+        for lo in candidates {
+            let extra: f32 = years
+                .iter()
+                .filter_map(|c| p.mins.get(*c).map(|m| (lo - m).max(0.0)))
+                .sum();
+            if sum_min + extra <= avail * 0.92 {
+                for c in years {
+                    if let Some(m) = p.mins.get_mut(*c) {
+                        *m = m.max(lo);
+                    }
+                }
+                break;
+            }
         }
         return false;
     }
@@ -428,6 +477,17 @@ impl Builder {
         } else {
             frame
         };
+        // Tables of the same kind in a row (the roadmap's horizon matrices) share one geometry,
+        // so their year columns line up.
+        if let Some((size, widths)) = self.shared_geometry(t, ncols, frame.width) {
+            let p = prepare(t, ncols, &aligns, size);
+            self.table_pieces(&p, &widths, frame, space);
+            if switched {
+                self.landscape = false;
+                self.flow.push(Flow::Break { landscape: false });
+            }
+            return;
+        }
         if !fits(&p, frame.width) {
             match shrink(&p, t, ncols, &aligns, frame.width) {
                 Some(small) => p = small,
@@ -459,6 +519,37 @@ impl Builder {
             self.landscape = false;
             self.flow.push(Flow::Break { landscape: false });
         }
+    }
+
+    /// The type size and column widths shared by the group of same-kind tables `t` belongs to
+    /// (see [`same_kind`]), computed once per frame width from all their rows together as if
+    /// they were one table; `None` when `t` is in no group, or the group as one table would
+    /// need its years split.
+    fn shared_geometry(&mut self, t: &Table, ncols: usize, width: f32) -> Option<(f32, Vec<f32>)> {
+        let shared = self.shared.as_mut()?;
+        if !shared.contains(t) || shared.merged.head.len() != ncols {
+            return None;
+        }
+        if let Some((w, size, widths)) = &shared.cache
+            && (w - width).abs() < 0.01
+        {
+            return Some((*size, widths.clone()));
+        }
+        let m = &shared.merged;
+        let aligns = alignments(m, ncols);
+        let mut p = prepare(m, ncols, &aligns, style::TABLE_SIZE);
+        if p.mins.iter().sum::<f32>() > width + 0.01 {
+            p = shrink(&p, m, ncols, &aligns, width)?;
+        }
+        keep_names_whole(m, &mut p, width);
+        let years = year_columns(m);
+        let natural = even_years(&years, &mut p, width);
+        let mut widths = distribute(&p.mins, &p.maxs, width);
+        if !natural && !years.is_empty() {
+            share_years(&years, &mut widths, &p.mins);
+        }
+        shared.cache = Some((width, p.size, widths.clone()));
+        Some((p.size, widths))
     }
 
     /// A table set in the current frame without changing orientation (one of the two halves of
@@ -707,6 +798,53 @@ impl Builder {
     }
 }
 
+/// Tables of one kind that follow each other, to be set with one geometry.
+pub(super) struct SharedTables {
+    /// The group's tables as one: their common head row and all their rows.
+    pub merged: Table,
+    /// (frame width, type size, column widths) computed for the last frame width asked.
+    pub cache: Option<(f32, f32, Vec<f32>)>,
+    /// The member tables (by address: the block tree is not moved while it is laid out).
+    members: Vec<*const Table>,
+}
+
+impl SharedTables {
+    pub fn contains(&self, t: &Table) -> bool {
+        self.members.contains(&std::ptr::from_ref(t))
+    }
+}
+
+/// The group of same-kind tables starting at `blocks[0]`: that table and the following ones
+/// with the same head row, when only headings below level 2, paragraphs (captions, notes)
+/// and nothing else stand between them (the roadmap's matrices, one per horizon). `None` for
+/// a table alone. Year tables only: the roadmap, budget and indicator kinds.
+pub(super) fn same_kind(blocks: &[Block]) -> Option<SharedTables> {
+    let Some(Block::Table(first)) = blocks.first() else {
+        return None;
+    };
+    if year_columns(first).is_empty() {
+        return None;
+    }
+    let mut merged = first.clone();
+    let mut members = vec![std::ptr::from_ref(first)];
+    for b in &blocks[1..] {
+        match b {
+            Block::Table(t) if t.head == first.head && t.align == first.align => {
+                merged.rows.extend(t.rows.iter().cloned());
+                members.push(std::ptr::from_ref(t));
+            }
+            Block::Heading { level, .. } if *level > 2 => {}
+            Block::Paragraph(_) => {}
+            _ => break,
+        }
+    }
+    (members.len() >= 2).then_some(SharedTables {
+        merged,
+        cache: None,
+        members,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -721,6 +859,23 @@ mod tests {
         assert!(w[0] >= 10.0 && w[1] >= 20.0);
         let w = distribute(&[100.0, 100.0], &[200.0, 200.0], 100.0);
         assert!((w.iter().sum::<f32>() - 100.0).abs() < 0.01);
+        // A column of long lists does not starve its neighbours: the name column (natural 200)
+        // gets more than its minimum word (70) beside a 5000-point list column.
+        let w = distribute(
+            &[20.0, 60.0, 70.0, 50.0, 50.0, 80.0],
+            &[20.0, 60.0, 200.0, 60.0, 5000.0, 80.0],
+            450.0,
+        );
+        assert!((w.iter().sum::<f32>() - 450.0).abs() < 0.01);
+        assert!(w[2] > 110.0, "{w:?}");
+        assert!(
+            w.iter()
+                .zip([20.0, 60.0, 70.0, 50.0, 50.0, 80.0])
+                .all(|(w, m)| *w >= m - 0.01)
+        );
+        // A minimum raised past the natural width (evened year columns) still holds.
+        let w = distribute(&[50.0, 10.0, 10.0], &[20.0, 100.0, 30.0], 300.0);
+        assert!(w[0] >= 50.0, "{w:?}");
     }
 
     #[test]
