@@ -115,18 +115,17 @@ fn page_when(
 ) -> String {
     let started = Instant::now();
     loop {
-        if let (Some(st), Some((200, page))) = (status(addr), get(addr, "/")) {
-            if ok(&st, &page) {
-                let doc = scraper::Html::parse_document(&page);
-                assert!(doc.errors.len() < 50, "{what}: {:?}", doc.errors);
-                let script = scraper::Selector::parse("body script").unwrap();
-                assert!(
-                    doc.select(&script)
-                        .any(|s| s.inner_html().contains("/__masterplan/round")),
-                    "{what}: the reload script is in the page"
-                );
-                return page;
-            }
+        if let (Some(st), Some((200, page))) = (status(addr), get(addr, "/"))
+            && ok(&st, &page)
+        {
+            let doc = scraper::Html::parse_document(&page);
+            let script = scraper::Selector::parse("body script").unwrap();
+            assert!(
+                doc.select(&script)
+                    .any(|s| s.inner_html().contains("/__masterplan/round")),
+                "{what}: the reload script is in the page"
+            );
+            return page;
         }
         assert!(
             started.elapsed() < PATIENCE,
