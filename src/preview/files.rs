@@ -1,7 +1,7 @@
 //! File-change events for `watch`: the system's notifications (inotify, FSEvents,
 //! ReadDirectoryChangesW through the `notify` crate) or, with `--poll`, a scan of the watched
-//! folders twice a second (for network drives and WSL folders, where notifications do not
-//! arrive). Only changes to contents and names count: reading a file (which `watch` itself does
+//! folders twice a second, comparing modification times and contents (for network drives and
+//! WSL folders, where notifications do not arrive). Only changes to contents and names count: reading a file (which `watch` itself does
 //! on every rebuild) is not a change.
 
 use std::path::PathBuf;
@@ -42,7 +42,12 @@ impl FileWatcher {
             Err(e) => report(Change::Error(e.to_string())),
         };
         let inner: Box<dyn notify::Watcher + Send> = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            // notify's scan compares modification times in whole seconds: two saves within one
+            // second would look like one. Comparing the contents too (the inputs are small, at
+            // most a few MB) sees every save.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
             Box::new(notify::PollWatcher::new(handler, config).map_err(|e| e.to_string())?)
         } else {
             Box::new(notify::recommended_watcher(handler).map_err(|e| e.to_string())?)
@@ -128,6 +133,14 @@ mod tests {
             match seen {
                 Ok(Change::Paths(paths)) => assert!(paths.contains(&file), "{paths:?}"),
                 other => panic!("poll={poll}: {other:?}"),
+            }
+            // A second save right after (the same second of modification time) is seen too.
+            std::thread::sleep(Duration::from_millis(50));
+            while rx.try_recv().is_ok() {}
+            std::fs::write(&file, "a: 4\nb: 5\n").unwrap();
+            match rx.recv_timeout(Duration::from_secs(20)) {
+                Ok(Change::Paths(paths)) => assert!(paths.contains(&file), "{paths:?}"),
+                other => panic!("poll={poll}, second save: {other:?}"),
             }
             w.clear();
         }
