@@ -227,6 +227,17 @@ fn the_preview_follows_edits_errors_and_fixes_and_ctrl_c_stops_it() {
     });
     assert!(banner(&fixed).is_none());
 
+    // A template override broken while watching, then removed.
+    std::fs::create_dir(dir.join("templates")).unwrap();
+    std::fs::write(dir.join("templates/cover.md"), "---\ntitle: {{ broken\n").unwrap();
+    let broken_template = page_when(&w, addr, "the template error", |st, page| {
+        st["ok"] == false && page.contains("E0006")
+    });
+    let text = banner(&broken_template).expect("an error banner");
+    assert!(text.contains("templates/cover.md:2:"), "{text}");
+    std::fs::remove_dir_all(dir.join("templates")).unwrap();
+    page_when(&w, addr, "the template removed", |st, _| st["ok"] == true);
+
     // The folder disappears and comes back.
     let away = tmp.path().join("elsewhere");
     std::fs::rename(&dir, &away).unwrap();
