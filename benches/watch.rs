@@ -97,11 +97,23 @@ fn measure(programs: usize, runs: usize, poll: bool) -> Vec<Duration> {
         last = wait_round(addr, last);
         took.push(started.elapsed());
     }
+    stop(&mut child);
+    took
+}
+
+/// Ctrl-C (SIGINT) and the clean exit it gives; elsewhere just end it.
+#[cfg(unix)]
+fn stop(child: &mut std::process::Child) {
     // SAFETY: kill(2) on our own child's pid.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let status = child.wait().expect("wait");
     assert!(status.success(), "watch exit {status:?}");
-    took
+}
+
+#[cfg(not(unix))]
+fn stop(child: &mut std::process::Child) {
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn main() {

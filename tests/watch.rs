@@ -2,7 +2,9 @@
 //! page follows an edit of a pokja file, shows a broken edit's error above the last good
 //! document, recovers after the fix and after the project folder disappeared and came back;
 //! Ctrl-C (SIGINT) stops it with status 0 and the port is closed. A taken port is E9300.
-//! No timed assertions: every wait polls with a generous timeout.
+//! No timed assertions: every wait polls with a generous timeout. Unix only (SIGINT is sent with
+//! kill(2)); the Windows build's Ctrl-C goes through the same ctrlc handler.
+#![cfg(unix)]
 
 mod common;
 
