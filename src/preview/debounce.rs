@@ -115,12 +115,15 @@ impl WatchSet {
         };
         let mut parts = rel.components();
         match parts.next().map(|c| c.as_os_str().to_string_lossy()) {
-            Some(first) => {
-                first == crate::load::MASTERPLAN_FILE
-                    || first == crate::load::POKJA_DIR
-                    || first == crate::load::MONITORING_DIR
+            Some(first) if first == crate::load::MASTERPLAN_FILE => parts.next().is_none(),
+            Some(first)
+                if first == crate::load::POKJA_DIR || first == crate::load::MONITORING_DIR =>
+            {
+                // The folder itself, a YAML file in it, or a folder (a tool's temporary file,
+                // `sedAb12Cd`, is neither).
+                parts.next().is_none() || is_yaml(path) || path.is_dir()
             }
-            None => false,
+            _ => false,
         }
     }
 
@@ -160,6 +163,11 @@ impl WatchSet {
         }
         targets.into_iter().collect()
     }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// Editors' scratch files: backups (`x~`, `x.bak`), swap and lock files (`.x.swp`, `.#x`), Vim's
@@ -266,6 +274,8 @@ mod tests {
             "/p/pokja/.economy.yaml.swp",
             "/p/pokja/economy.yaml~",
             "/p/pokja/4913",
+            "/p/pokja/sedAb12Cd",
+            "/p/masterplan.yaml/x",
             "/p/README.md",
             "/p/img/other.png",
             "/p/.git/index",
