@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod monitoring;
 pub mod plan;
+pub mod preview;
 pub mod render;
 pub mod report;
 pub mod scaffold;

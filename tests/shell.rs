@@ -29,6 +29,8 @@ fn completion_scripts_name_every_command_and_parse() {
         let script = completion(shell);
         for word in [
             "generate",
+            "watch",
+            "score",
             "monitoring",
             "message-format",
             "github",
@@ -72,7 +74,7 @@ fn completion_scripts_name_every_command_and_parse() {
     masterplan().args(["completions", "tcsh"]).assert().code(2);
 }
 
-const PAGES: [&str; 18] = [
+const PAGES: [&str; 19] = [
     "masterplan-check.1",
     "masterplan-completions.1",
     "masterplan-evaluate.1",
@@ -87,6 +89,7 @@ const PAGES: [&str; 18] = [
     "masterplan-templates-export.1",
     "masterplan-templates-list.1",
     "masterplan-templates.1",
+    "masterplan-watch.1",
     "masterplan-worksheet-export.1",
     "masterplan-worksheet-import.1",
     "masterplan-worksheet.1",
@@ -121,7 +124,7 @@ fn man_writes_one_page_per_command_and_only_its_own() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("wrote 18 manual pages to "));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("wrote 19 manual pages to "));
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -16,6 +16,7 @@ mod reference;
 mod schema;
 mod score;
 mod templates;
+mod watch;
 mod worksheet;
 
 use std::path::PathBuf;
@@ -69,6 +70,11 @@ enum Command {
         after_help = "Examples:\n  masterplan generate examples/banggai\n  masterplan generate . --out dist --format md --draft\n  masterplan generate banggai --split-books --paper f4"
     )]
     Generate(generate::GenerateArgs),
+    /// Rebuild on every save and serve a live preview that reloads itself (127.0.0.1 only).
+    #[command(
+        after_help = "Examples:\n  masterplan watch banggai                 # http://127.0.0.1:3000/, build/masterplan.md and .html\n  masterplan watch . --port 0 --poll       # any free port; scan (network drive, WSL)\n  masterplan watch banggai --format md,pdf,html --draft"
+    )]
+    Watch(watch::WatchArgs),
     /// Evaluate one reported year (monitoring/YEAR.yaml): the evaluation report in Markdown and PDF.
     #[command(
         after_help = "Examples:\n  masterplan evaluate 2024 examples/banggai\n  masterplan evaluate 2023 . --out dist --format md --draft"
@@ -492,6 +498,7 @@ pub fn run() -> i32 {
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Evaluate(args) => evaluate::run(&args),
         Command::Templates(cmd) => templates::run(&cmd),
         Command::Monitoring(cmd) => monitoring::run(&cmd),
