@@ -76,7 +76,6 @@ const NOT_TRIGGERED: &[(&str, &str)] = &[
     ("E0711", "needs a workbook with a bad amount"),
     ("E0712", "needs a workbook with a bad yes/no"),
     ("E0713", "needs a workbook naming an unknown programme"),
-    ("E0716", "needs an unreadable workbook path"),
     ("W0700", "needs a workbook with an extra sheet"),
     ("W0701", "needs a workbook with an extra column"),
     ("W0702", "needs merged cells"),
@@ -298,6 +297,62 @@ fn cases(tmp: &Path) -> Vec<Case> {
             "import",
             &path(&csv),
             &path(&tmp.join("imported")),
+        ],
+    ));
+    out.push(case("unknown format", &["generate", &v, "--format", "mdd"]));
+    out.push(case("no format", &["generate", &v, "--format", ""]));
+    out.push(case(
+        "worksheet import of a folder",
+        &[
+            "worksheet",
+            "import",
+            &path(tmp),
+            &path(&tmp.join("imported2")),
+        ],
+    ));
+    out.push(human(
+        "init with an empty region",
+        &[
+            "init",
+            &path(&tmp.join("new5")),
+            "--region",
+            "",
+            "--type",
+            "kabupaten",
+            "--province",
+            "X",
+            "--start-year",
+            "2023",
+        ],
+    ));
+    out.push(human(
+        "init with a region type as name",
+        &[
+            "init",
+            &path(&tmp.join("new6")),
+            "--region",
+            "Kabupaten",
+            "--type",
+            "kabupaten",
+            "--province",
+            "X",
+            "--start-year",
+            "2023",
+        ],
+    ));
+    out.push(human(
+        "init with a differing region type",
+        &[
+            "init",
+            &path(&tmp.join("new7")),
+            "--region",
+            "Kota Luwuk",
+            "--type",
+            "kabupaten",
+            "--province",
+            "X",
+            "--start-year",
+            "2023",
         ],
     ));
     // Templates.

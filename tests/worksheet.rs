@@ -23,12 +23,28 @@ fn model_and_markdown(dir: &Path) -> (serde_json::Value, String) {
     (model, docs[0].markdown.clone())
 }
 
+/// The JSON diagnostics of a run; each message and hint must have its Indonesian in the
+/// catalogue (tests/lang.rs covers the other commands).
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(out)
         .lines()
         .filter(|l| l.starts_with('{'))
         .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+        .collect();
+    for l in &lines {
+        let code = l["code"].as_str().unwrap_or_default();
+        if let Some(m) = l["message"].as_str()
+            && let Err(miss) = masterplan::diagnostic::translate::message(code, m)
+        {
+            panic!("{miss}");
+        }
+        if let Some(h) = l["hint"].as_str()
+            && let Err(miss) = masterplan::diagnostic::translate::hint(code, h)
+        {
+            panic!("{miss}");
+        }
+    }
+    lines
 }
 
 fn round_trip(source: &Path, tmp: &Path) {
