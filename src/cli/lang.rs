@@ -23,10 +23,13 @@ pub fn set_flag(lang: Option<Language>) {
 /// its masterplan.yaml (before, or without, a full load: a usage error about the project is
 /// printed in its language too).
 pub fn note_project(dir: &Path) {
-    let Ok(text) = std::fs::read_to_string(dir.join(masterplan::load::MASTERPLAN_FILE)) else {
+    // Through the confined, bounded reader: masterplan.yaml may be a FIFO or a link to
+    // /dev/zero, which the check reports (E0030, E0031) and which must not block here.
+    let Ok(bytes) = masterplan::input::read(dir, masterplan::load::MASTERPLAN_FILE, 1 << 20)
+    else {
         return;
     };
-    if let Some(lang) = peek(&text) {
+    if let Some(lang) = peek(&String::from_utf8_lossy(&bytes)) {
         note(lang);
     }
 }
