@@ -555,7 +555,17 @@ fn usage_errors(text: &str, lang: &str) -> Vec<serde_json::Value> {
                 "severity": "error", "code": code, "file": null, "line": null,
                 "column": null, "path": "", "message": message, "hint": null,
             }));
-        } else if let Some(hint) = line.strip_prefix(help)
+        } else if let Some(message) = line.strip_prefix("error: ")
+            && lang == "en"
+        {
+            // clap's own argument errors (E9001), in English.
+            out.push(serde_json::json!({
+                "severity": "error", "code": "E9001", "file": null, "line": null,
+                "column": null, "path": "", "message": message, "hint": null,
+            }));
+        } else if let Some(hint) = line
+            .strip_prefix(help)
+            .or_else(|| line.strip_prefix("  tip: ").filter(|_| lang == "en"))
             && let Some(last) = out.last_mut()
         {
             last["hint"] = serde_json::Value::String(hint.to_string());
@@ -812,6 +822,21 @@ fn golden_usage_errors() {
     let line: serde_json::Value =
         serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
     assert_eq!(line["message"], "argumen '--frobnicate' tidak dikenal");
+    // And in the human format, in the layout of the other usage errors.
+    let id = stderr(bare().args(["check", "--frobnicate"]));
+    assert!(
+        id.starts_with("kesalahan[E9001]: argumen '--frobnicate' tidak dikenal\n  = saran: untuk memberikan '--frobnicate' sebagai nilai, gunakan '-- --frobnicate'\n"),
+        "{id}"
+    );
+    assert!(
+        id.contains("\nUsage: masterplan check [OPTIONS] [DIR]\n"),
+        "{id}"
+    );
+    let en = stderr(bare().args(["check", "--frobnicate", "--lang", "en"]));
+    assert!(
+        en.starts_with("error: unexpected argument '--frobnicate' found"),
+        "{en}"
+    );
 }
 
 #[test]

@@ -25,8 +25,7 @@ pub fn set_flag(lang: Option<Language>) {
 pub fn note_project(dir: &Path) {
     // Through the confined, bounded reader: masterplan.yaml may be a FIFO or a link to
     // /dev/zero, which the check reports (E0030, E0031) and which must not block here.
-    let Ok(bytes) = masterplan::input::read(dir, masterplan::load::MASTERPLAN_FILE, 1 << 20)
-    else {
+    let Ok(bytes) = masterplan::input::read(dir, masterplan::load::MASTERPLAN_FILE, 1 << 20) else {
         return;
     };
     if let Some(lang) = peek(&String::from_utf8_lossy(&bytes)) {

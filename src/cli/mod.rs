@@ -560,10 +560,38 @@ fn argument_error(e: &clap::Error, raw: &[std::ffi::OsString]) -> i32 {
         } else {
             println!("{}", usage_github(&e));
         }
+    } else if lang::current() == masterplan::model::Language::Id {
+        human_argument_error_id(&e.render().to_string());
     } else {
         let _ = e.print();
     }
     EXIT_USAGE
+}
+
+/// clap's argument error in Indonesian, in the layout of the other usage errors: the message
+/// and the tip translated (E9001), clap's usage line kept as it is.
+fn human_argument_error_id(text: &str) {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let words = report::Words::of(masterplan::model::Language::Id);
+    eprintln!(
+        "{}[E9001]: {}",
+        words.error,
+        lang::message("E9001", message)
+    );
+    for line in lines {
+        let trimmed = line.trim();
+        if let Some(tip) = trimmed.strip_prefix("tip: ") {
+            eprintln!("  = {}: {}", words.help, lang::hint("E9001", tip));
+        } else if trimmed.starts_with("Usage:") {
+            eprintln!("\n{trimmed}");
+        } else if trimmed.starts_with("For more information") {
+            eprintln!("\nKeterangan lebih lanjut: `masterplan --help`.");
+        } else if !trimmed.is_empty() {
+            eprintln!("{line}");
+        }
+    }
 }
 
 fn check(args: &CheckArgs) -> i32 {
