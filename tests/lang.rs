@@ -73,9 +73,15 @@ const NOT_TRIGGERED: &[(&str, &str)] = &[
         "triggered by tests/worksheet.rs, whose json_lines checks every line against the catalogue",
     ),
     ("E0706", "needs a workbook with broken headers"),
-    ("E0707", "needs a workbook with an unknown field key"),
+    (
+        "E0707",
+        "triggered by tests/worksheet.rs, whose json_lines checks every line against the catalogue",
+    ),
     ("E0708", "needs a workbook row without a key"),
-    ("E0709", "needs a workbook with a bad number"),
+    (
+        "E0709",
+        "triggered by tests/worksheet.rs, whose json_lines checks every line against the catalogue",
+    ),
     (
         "E0710",
         "triggered by tests/worksheet.rs, whose json_lines checks every line against the catalogue",
@@ -84,7 +90,10 @@ const NOT_TRIGGERED: &[(&str, &str)] = &[
         "E0711",
         "triggered by tests/worksheet.rs, whose json_lines checks every line against the catalogue",
     ),
-    ("E0712", "needs a workbook with a bad yes/no"),
+    (
+        "E0712",
+        "triggered by tests/worksheet.rs, whose json_lines checks every line against the catalogue",
+    ),
     (
         "E0713",
         "triggered by tests/worksheet.rs, whose json_lines checks every line against the catalogue",

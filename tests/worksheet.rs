@@ -830,3 +830,17 @@ fn an_english_project_round_trips_with_english_labels() {
     let eco = x.worksheet_range("economy").unwrap();
     assert_eq!(eco.get((0, 5)).unwrap().to_string(), "Lead OPD");
 }
+
+#[test]
+fn more_cell_mistakes_are_reported_and_have_their_indonesian() {
+    // json_lines (through import_fails) checks every message and hint against the catalogue.
+    let lines = import_fails(|p| {
+        p.region.push(("region.population", T("banyak")));
+        p.region.push(("region.nama", T("Banggai")));
+        p.programs[0][9] = ("quick_win", T("mungkin"));
+    });
+    let codes: Vec<&str> = lines.iter().filter_map(|l| l["code"].as_str()).collect();
+    for code in ["E0709", "E0707", "E0712"] {
+        assert!(codes.contains(&code), "{code} missing in {lines:#?}");
+    }
+}
