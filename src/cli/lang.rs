@@ -33,7 +33,17 @@ pub fn note_project(dir: &Path) {
     }
 }
 
-/// Record the language of a loaded project.
+/// Record the language of a loaded project, unless masterplan.yaml's own `language:` line was
+/// read already (a recovered model may carry the default where the file says otherwise).
+pub fn note_loaded(lang: Language) {
+    if let Ok(mut p) = PROJECT.lock()
+        && p.is_none()
+    {
+        *p = Some(lang);
+    }
+}
+
+/// Record the language of the project.
 pub fn note(lang: Language) {
     if let Ok(mut p) = PROJECT.lock() {
         *p = Some(lang);

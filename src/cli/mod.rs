@@ -180,7 +180,7 @@ impl MessageArgs {
     ) {
         use std::io::IsTerminal;
         if let Some(project) = &checked.project {
-            lang::note(project.masterplan.language);
+            lang::note_loaded(project.masterplan.language);
         }
         let language = lang::current();
         let shown: Vec<masterplan::diagnostic::Diagnostic> = checked
