@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+mod catalogue;
+pub mod translate;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

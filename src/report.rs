@@ -29,6 +29,37 @@ use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Sources;
+use crate::model::Language;
+
+/// The fixed words around a diagnostic, in the reader's language: the labels, "at" before the
+/// field path, "help" before the hint. Indonesian uses the words of Indonesian government
+/// software ("kesalahan", "peringatan", "saran"), not the English ones.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub at: &'static str,
+    pub help: &'static str,
+}
+
+impl Words {
+    pub fn of(lang: Language) -> Words {
+        match lang {
+            Language::En => Words {
+                error: "error",
+                warning: "warning",
+                at: "at",
+                help: "help",
+            },
+            Language::Id => Words {
+                error: "kesalahan",
+                warning: "peringatan",
+                at: "di",
+                help: "saran",
+            },
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageFormat {
@@ -117,9 +148,23 @@ pub fn write_human_with_summary(
     sources: &Sources,
     last: Option<&str>,
 ) -> io::Result<()> {
+    write_human_in(out, diagnostics, color, sources, last, Language::En)
+}
+
+/// [`write_human_with_summary`] with the labels in `lang` (the messages are printed as given:
+/// translate them first with [`crate::diagnostic::translate::localize`]).
+pub fn write_human_in(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    color: bool,
+    sources: &Sources,
+    last: Option<&str>,
+    lang: Language,
+) -> io::Result<()> {
     let style = Style::new(color);
+    let words = Words::of(lang);
     for d in diagnostics {
-        write_human(out, d, &style, sources)?;
+        write_human(out, d, &style, sources, &words)?;
     }
     if let Some(s) = last {
         writeln!(out, "{}{s}{}", style.bold, style.reset)?;
@@ -151,7 +196,12 @@ pub fn github_escape_property(text: &str) -> String {
 /// annotation lands on the file; empty for none). The field path follows the message, and the
 /// hint is a second line of the annotation.
 pub fn github_line(d: &Diagnostic, prefix: &str) -> String {
-    github_command(
+    github_line_in(d, prefix, Language::En)
+}
+
+/// [`github_line`] with "at" and "help" in `lang`.
+pub fn github_line_in(d: &Diagnostic, prefix: &str, lang: Language) -> String {
+    github_command_in(
         match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -163,6 +213,7 @@ pub fn github_line(d: &Diagnostic, prefix: &str) -> String {
         &d.path,
         &d.message,
         d.hint.as_deref(),
+        lang,
     )
 }
 
@@ -178,6 +229,33 @@ pub fn github_command(
     message: &str,
     hint: Option<&str>,
 ) -> String {
+    github_command_in(
+        command,
+        code,
+        file,
+        line,
+        column,
+        path,
+        message,
+        hint,
+        Language::En,
+    )
+}
+
+/// [`github_command`] with "at" and "help" in `lang`.
+#[allow(clippy::too_many_arguments)]
+pub fn github_command_in(
+    command: &str,
+    code: &str,
+    file: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: &str,
+    message: &str,
+    hint: Option<&str>,
+    lang: Language,
+) -> String {
+    let words = Words::of(lang);
     let mut properties = Vec::new();
     if let Some(file) = file {
         properties.push(format!("file={}", github_escape_property(&file)));
@@ -191,10 +269,10 @@ pub fn github_command(
     properties.push(format!("title={}", github_escape_property(code)));
     let mut text = message.to_string();
     if !path.is_empty() {
-        text.push_str(&format!(" at {path}"));
+        text.push_str(&format!(" {} {path}", words.at));
     }
     if let Some(hint) = hint {
-        text.push_str(&format!("\nhelp: {hint}"));
+        text.push_str(&format!("\n{}: {hint}", words.help));
     }
     format!(
         "::{command} {}::{}",
@@ -217,6 +295,22 @@ fn join_prefix(prefix: &str, file: &str) -> String {
 
 /// "2 errors, 3 warnings"; "1 error"; "no problems".
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    summary_in(diagnostics, Language::En)
+}
+
+/// [`summary`] in `lang`: "2 kesalahan, 3 peringatan"; "tidak ada masalah" (Indonesian has no
+/// plural ending).
+pub fn summary_in(diagnostics: &[Diagnostic], lang: Language) -> String {
+    if lang == Language::Id {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = diagnostics.len() - errors;
+        return match (errors, warnings) {
+            (0, 0) => "tidak ada masalah".to_string(),
+            (e, 0) => format!("{e} kesalahan"),
+            (0, w) => format!("{w} peringatan"),
+            (e, w) => format!("{e} kesalahan, {w} peringatan"),
+        };
+    }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let plural = |n: usize, word: &str| {
@@ -319,10 +413,11 @@ fn write_human(
     d: &Diagnostic,
     s: &Style,
     sources: &Sources,
+    words: &Words,
 ) -> io::Result<()> {
     let (label, color) = match d.severity {
-        Severity::Error => ("error", s.error),
-        Severity::Warning => ("warning", s.warning),
+        Severity::Error => (words.error, s.error),
+        Severity::Warning => (words.warning, s.warning),
     };
     writeln!(
         out,
@@ -345,7 +440,7 @@ fn write_human(
         }
     }
     if !d.path.is_empty() {
-        location.push_str(&format!(" at {}", d.path));
+        location.push_str(&format!(" {} {}", words.at, d.path));
     }
     writeln!(out, "{pad}{}-->{} {location}", s.blue, s.reset)?;
     if let Some((l, text)) = source_line {
@@ -367,7 +462,7 @@ fn write_human(
         }
     }
     if let Some(hint) = &d.hint {
-        writeln!(out, "{pad} {}= help:{} {hint}", s.help, s.reset)?;
+        writeln!(out, "{pad} {}= {}:{} {hint}", s.help, words.help, s.reset)?;
     }
     writeln!(out)
 }

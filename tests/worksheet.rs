@@ -23,12 +23,28 @@ fn model_and_markdown(dir: &Path) -> (serde_json::Value, String) {
     (model, docs[0].markdown.clone())
 }
 
+/// The JSON diagnostics of a run; each message and hint must have its Indonesian in the
+/// catalogue (tests/lang.rs covers the other commands).
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(out)
         .lines()
         .filter(|l| l.starts_with('{'))
         .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+        .collect();
+    for l in &lines {
+        let code = l["code"].as_str().unwrap_or_default();
+        if let Some(m) = l["message"].as_str()
+            && let Err(miss) = masterplan::diagnostic::translate::message(code, m)
+        {
+            panic!("{miss}");
+        }
+        if let Some(h) = l["hint"].as_str()
+            && let Err(miss) = masterplan::diagnostic::translate::hint(code, h)
+        {
+            panic!("{miss}");
+        }
+    }
+    lines
 }
 
 fn round_trip(source: &Path, tmp: &Path) {
@@ -1071,4 +1087,18 @@ fn the_export_has_the_risks_and_omitted_sheets() {
     assert_eq!(elements, 18);
     let o = x.worksheet_range("omitted").unwrap();
     assert_eq!(o.get((1, 1)).unwrap().to_string(), "element");
+}
+
+#[test]
+fn more_cell_mistakes_are_reported_and_have_their_indonesian() {
+    // json_lines (through import_fails) checks every message and hint against the catalogue.
+    let lines = import_fails(|p| {
+        p.region.push(("region.population", T("banyak")));
+        p.region.push(("region.nama", T("Banggai")));
+        p.programs[0][9] = ("quick_win", T("mungkin"));
+    });
+    let codes: Vec<&str> = lines.iter().filter_map(|l| l["code"].as_str()).collect();
+    for code in ["E0709", "E0707", "E0712"] {
+        assert!(codes.contains(&code), "{code} missing in {lines:#?}");
+    }
 }

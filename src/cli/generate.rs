@@ -365,13 +365,10 @@ pub(super) fn write_documents(
         Ok(committed) => {
             if messages_args.chatty() {
                 for name in &committed.written {
-                    eprintln!("wrote {}", display(&out.join(name)));
+                    super::lang::wrote(display(&out.join(name)));
                 }
                 for name in &committed.removed {
-                    eprintln!(
-                        "removed {} (written by an earlier run, not by this one)",
-                        display(&out.join(name))
-                    );
+                    super::lang::removed(display(&out.join(name)));
                 }
             }
             EXIT_OK

@@ -143,18 +143,34 @@ pub fn run(args: &InitArgs) -> i32 {
         e.report(None);
         return e.exit;
     }
-    eprintln!("Created {} files in {}:", files.len(), args.dir.display());
+    let indonesian = super::lang::current() == masterplan::model::Language::Id;
+    if indonesian {
+        eprintln!("Dibuat {} berkas di {}:", files.len(), args.dir.display());
+    } else {
+        eprintln!("Created {} files in {}:", files.len(), args.dir.display());
+    }
     for (name, _) in &files {
         eprintln!("  {name}");
     }
-    eprintln!(
-        "  {}/ (the editor schemas: VS Code with the YAML extension completes and checks as you type; refresh them with `masterplan schema`)",
-        masterplan::schema::DIR
-    );
-    eprintln!(
-        "Next: each pokja fills in its file under pokja/, then run `masterplan check {0}` and `masterplan generate {0}`.",
-        args.dir.display()
-    );
+    if indonesian {
+        eprintln!(
+            "  {}/ (skema untuk editor: VS Code dengan ekstensi YAML melengkapi dan memeriksa saat Anda mengetik; perbarui dengan `masterplan schema`)",
+            masterplan::schema::DIR
+        );
+        eprintln!(
+            "Berikutnya: setiap pokja mengisi berkasnya di pokja/, lalu jalankan `masterplan check {0}` dan `masterplan generate {0}`.",
+            args.dir.display()
+        );
+    } else {
+        eprintln!(
+            "  {}/ (the editor schemas: VS Code with the YAML extension completes and checks as you type; refresh them with `masterplan schema`)",
+            masterplan::schema::DIR
+        );
+        eprintln!(
+            "Next: each pokja fills in its file under pokja/, then run `masterplan check {0}` and `masterplan generate {0}`.",
+            args.dir.display()
+        );
+    }
     EXIT_OK
 }
 
@@ -211,10 +227,17 @@ fn region_name(name: &str, kind: RegionType) -> Result<String, (String, String)>
                 ),
             ));
         }
-        eprintln!(
-            "note: --region {name:?} starts with its type; using the name {short:?} (the type comes from --type {})",
-            kind.key()
-        );
+        if super::lang::current() == masterplan::model::Language::Id {
+            eprintln!(
+                "catatan: --region {name:?} diawali jenis daerahnya; yang dipakai nama {short:?} (jenisnya dari --type {})",
+                kind.key()
+            );
+        } else {
+            eprintln!(
+                "note: --region {name:?} starts with its type; using the name {short:?} (the type comes from --type {})",
+                kind.key()
+            );
+        }
         return Ok(short);
     }
     Ok(name.to_string())
@@ -334,10 +357,18 @@ fn add_pokja(args: &InitArgs, key: &str) -> i32 {
         e.report(None);
         return e.exit;
     }
-    eprintln!("Created {}", Path::new(dir).join(&name).display());
-    eprintln!(
-        "Next: the {key} pokja fills it in, then run `masterplan check {}`.",
-        dir.display()
-    );
+    if super::lang::current() == masterplan::model::Language::Id {
+        eprintln!("Dibuat {}", Path::new(dir).join(&name).display());
+        eprintln!(
+            "Berikutnya: pokja {key} mengisinya, lalu jalankan `masterplan check {}`.",
+            dir.display()
+        );
+    } else {
+        eprintln!("Created {}", Path::new(dir).join(&name).display());
+        eprintln!(
+            "Next: the {key} pokja fills it in, then run `masterplan check {}`.",
+            dir.display()
+        );
+    }
     EXIT_OK
 }

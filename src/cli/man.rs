@@ -104,16 +104,21 @@ pub fn run(args: &ManArgs) -> i32 {
         .collect();
     match output::commit(out, GENERATION, &files, &[], args.force) {
         Ok(committed) => {
-            eprintln!(
-                "wrote {} manual pages to {}",
-                committed.written.len(),
-                out.display()
-            );
-            for name in &committed.removed {
+            if super::lang::current() == masterplan::model::Language::Id {
                 eprintln!(
-                    "removed {} (written by an earlier run, not by this one)",
-                    out.join(name).display()
+                    "ditulis: {} halaman manual ke {}",
+                    committed.written.len(),
+                    out.display()
                 );
+            } else {
+                eprintln!(
+                    "wrote {} manual pages to {}",
+                    committed.written.len(),
+                    out.display()
+                );
+            }
+            for name in &committed.removed {
+                super::lang::removed(out.join(name).display());
             }
             EXIT_OK
         }

@@ -9,6 +9,7 @@ mod completions;
 mod evaluate;
 mod generate;
 mod init;
+pub mod lang;
 mod man;
 mod monitoring;
 mod output;
@@ -51,6 +52,17 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and hints: `id` (Bahasa Indonesia) or `en` (English)
+    /// [default: the MASTERPLAN_LANG environment variable, else the project's `language`, else
+    /// `id`]. Codes, field paths and JSON keys are the same in both.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum LangArg {
+    Id,
+    En,
 }
 
 #[derive(Subcommand, Debug)]
@@ -179,11 +191,15 @@ impl MessageArgs {
         ok: Option<&str>,
     ) {
         use std::io::IsTerminal;
+        if let Some(project) = &checked.project {
+            lang::note_loaded(project.masterplan.language);
+        }
+        let language = lang::current();
         let shown: Vec<masterplan::diagnostic::Diagnostic> = checked
             .diagnostics
             .iter()
             .filter(|d| !self.quiet || d.is_error())
-            .cloned()
+            .map(|d| masterplan::diagnostic::translate::localize(d, language))
             .collect();
         let result = match self.message_format {
             Format::Json => report::write(
@@ -199,11 +215,11 @@ impl MessageArgs {
                 for d in &shown {
                     result = result.and_then(|()| {
                         use std::io::Write;
-                        writeln!(out, "{}", report::github_line(d, &prefix))
+                        writeln!(out, "{}", report::github_line_in(d, &prefix, language))
                     });
                 }
                 if !shown.is_empty() {
-                    eprintln!("{}", report::summary(&shown));
+                    eprintln!("{}", report::summary_in(&shown, language));
                 }
                 result
             }
@@ -218,14 +234,15 @@ impl MessageArgs {
                         Some(ok.to_string())
                     }
                     _ if shown.is_empty() => None,
-                    _ => Some(report::summary(&shown)),
+                    _ => Some(report::summary_in(&shown, language)),
                 };
-                report::write_human_with_summary(
+                report::write_human_in(
                     &mut std::io::stderr().lock(),
                     &shown,
                     color,
                     &checked.sources,
                     last.as_deref(),
+                    language,
                 )
             }
         };
@@ -318,21 +335,28 @@ pub struct UsageError {
 /// Print a [`UsageError`] in the chosen format.
 pub fn report(messages: Option<&MessageArgs>, e: &UsageError) {
     let format = messages.map_or(Format::Human, |m| m.message_format);
+    let e = &UsageError {
+        code: e.code,
+        file: e.file.clone(),
+        message: lang::message(e.code, &e.message),
+        hint: e.hint.as_deref().map(|h| lang::hint(e.code, h)),
+    };
     if format == Format::Json {
         println!("{}", usage_json(e));
     } else if format == Format::Github {
         println!("{}", usage_github(e));
     } else {
-        eprintln!("error[{}]: {}", e.code, e.message);
+        let words = report::Words::of(lang::current());
+        eprintln!("{}[{}]: {}", words.error, e.code, e.message);
         if let Some(hint) = &e.hint {
-            eprintln!("  = help: {hint}");
+            eprintln!("  = {}: {hint}", words.help);
         }
     }
 }
 
 /// A usage error as a GitHub Actions `::error` command (the file, when any, as given).
 fn usage_github(e: &UsageError) -> String {
-    report::github_command(
+    report::github_command_in(
         "error",
         e.code,
         e.file.clone(),
@@ -341,6 +365,7 @@ fn usage_github(e: &UsageError) -> String {
         "",
         &e.message,
         e.hint.as_deref(),
+        lang::current(),
     )
 }
 
@@ -399,6 +424,7 @@ pub fn fail(messages: Option<&MessageArgs>, message: &str) {
 /// The project folder must exist and be a folder (E9002, exit 2).
 pub fn require_project_dir(messages: Option<&MessageArgs>, dir: &std::path::Path) -> bool {
     if dir.is_dir() {
+        lang::note_project(dir);
         return true;
     }
     let message = if dir.exists() {
@@ -454,46 +480,51 @@ fn wanted_format(args: &[std::ffi::OsString]) -> Format {
     Format::Human
 }
 
+/// The `--lang` the raw arguments ask for, when parsing them failed.
+fn wanted_lang(args: &[std::ffi::OsString]) -> Option<masterplan::model::Language> {
+    let value = args
+        .windows(2)
+        .find(|w| w[0] == "--lang")
+        .map(|w| w[1].to_string_lossy().to_string())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.to_str()?.strip_prefix("--lang=").map(str::to_string))
+        })?;
+    masterplan::diagnostic::translate::parse(&value)
+}
+
 pub fn run() -> i32 {
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match Cli::try_parse_from(&raw) {
         Ok(cli) => cli,
-        Err(e) => {
-            if !e.use_stderr() {
-                let _ = e.print();
-                return EXIT_OK;
-            }
-            let format = wanted_format(&raw);
-            if format != Format::Human {
-                let text = e.render().to_string();
-                let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-                let message = lines
-                    .next()
-                    .unwrap_or_default()
-                    .trim_start_matches("error: ")
-                    .to_string();
-                let hint = text
-                    .lines()
-                    .find_map(|l| l.trim().strip_prefix("tip: "))
-                    .map(str::to_string)
-                    .or_else(|| Some("see `masterplan --help`".to_string()));
-                let e = UsageError {
-                    code: "E9001",
-                    file: None,
-                    message,
-                    hint,
-                };
-                if format == Format::Json {
-                    println!("{}", usage_json(&e));
-                } else {
-                    println!("{}", usage_github(&e));
-                }
-            } else {
-                let _ = e.print();
-            }
-            return EXIT_USAGE;
-        }
+        Err(e) => return argument_error(&e, &raw),
     };
+    lang::set_flag(cli.lang.map(|l| match l {
+        LangArg::Id => masterplan::model::Language::Id,
+        LangArg::En => masterplan::model::Language::En,
+    }));
+    if cli.lang.is_none()
+        && let Some(value) = lang::bad_env()
+    {
+        let format = wanted_format(&raw);
+        let messages = MessageArgs {
+            message_format: format,
+            deny_warnings: false,
+            quiet: false,
+            verbose: false,
+        };
+        fail_with(
+            Some(&messages),
+            "E9400",
+            None,
+            &format!(
+                "{}={value} is not a language of masterplan's messages",
+                lang::ENV
+            ),
+            Some("set it to `id` (Bahasa Indonesia) or `en` (English), or unset it"),
+        );
+        return EXIT_USAGE;
+    }
     match cli.command {
         Command::Init(args) => init::run(&args),
         Command::Check(args) => check(&args),
@@ -508,6 +539,72 @@ pub fn run() -> i32 {
         Command::Score(args) => score::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+    }
+}
+
+/// An error of the command line itself (clap's, E9001), in the asked message format.
+fn argument_error(e: &clap::Error, raw: &[std::ffi::OsString]) -> i32 {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return EXIT_OK;
+    }
+    let format = wanted_format(raw);
+    lang::set_flag(wanted_lang(raw));
+    if format != Format::Human {
+        let text = e.render().to_string();
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let message = lines
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_string();
+        let hint = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("tip: "))
+            .map(str::to_string)
+            .or_else(|| Some("see `masterplan --help`".to_string()));
+        let e = UsageError {
+            code: "E9001",
+            file: None,
+            message: lang::message("E9001", &message),
+            hint: hint.map(|h| lang::hint("E9001", &h)),
+        };
+        if format == Format::Json {
+            println!("{}", usage_json(&e));
+        } else {
+            println!("{}", usage_github(&e));
+        }
+    } else if lang::current() == masterplan::model::Language::Id {
+        human_argument_error_id(&e.render().to_string());
+    } else {
+        let _ = e.print();
+    }
+    EXIT_USAGE
+}
+
+/// clap's argument error in Indonesian, in the layout of the other usage errors: the message
+/// and the tip translated (E9001), clap's usage line kept as it is.
+fn human_argument_error_id(text: &str) {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let words = report::Words::of(masterplan::model::Language::Id);
+    eprintln!(
+        "{}[E9001]: {}",
+        words.error,
+        lang::message("E9001", message)
+    );
+    for line in lines {
+        let trimmed = line.trim();
+        if let Some(tip) = trimmed.strip_prefix("tip: ") {
+            eprintln!("  = {}: {}", words.help, lang::hint("E9001", tip));
+        } else if trimmed.starts_with("Usage:") {
+            eprintln!("\n{trimmed}");
+        } else if trimmed.starts_with("For more information") {
+            eprintln!("\nKeterangan lebih lanjut: `masterplan --help`.");
+        } else if !trimmed.is_empty() {
+            eprintln!("{line}");
+        }
     }
 }
 
@@ -554,6 +651,11 @@ fn ok_line(checked: &masterplan::Checked) -> Option<String> {
     let files = project.pokja.len();
     let programmes: usize = project.pokja.iter().map(|p| p.pokja.programs.len()).sum();
     let (errors, warnings) = checked.counts();
+    if lang::current() == masterplan::model::Language::Id {
+        return Some(format!(
+            "ok: {files} berkas pokja, {programmes} program, {errors} kesalahan, {warnings} peringatan"
+        ));
+    }
     let plural = |n: usize, one: &str, many: &str| {
         if n == 1 {
             format!("1 {one}")

@@ -102,14 +102,26 @@ fn new(args: &NewArgs) -> i32 {
         return EXIT_OK;
     }
     let count = scaffold::active_programs(project, args.year).len();
-    eprintln!(
-        "Created {} with the {count} programmes active in {}.",
-        args.dir.join(&name).display(),
-        args.year
-    );
-    eprintln!(
-        "Next: each OPD fills in its programmes (status, progress, spending, indicators), then run `masterplan check {}`.",
-        args.dir.display()
-    );
+    if super::lang::current() == masterplan::model::Language::Id {
+        eprintln!(
+            "Dibuat {} berisi {count} program yang berjalan pada {}.",
+            args.dir.join(&name).display(),
+            args.year
+        );
+        eprintln!(
+            "Berikutnya: setiap OPD mengisi programnya (status, progres, belanja, indikator), lalu jalankan `masterplan check {}`.",
+            args.dir.display()
+        );
+    } else {
+        eprintln!(
+            "Created {} with the {count} programmes active in {}.",
+            args.dir.join(&name).display(),
+            args.year
+        );
+        eprintln!(
+            "Next: each OPD fills in its programmes (status, progress, spending, indicators), then run `masterplan check {}`.",
+            args.dir.display()
+        );
+    }
     EXIT_OK
 }

@@ -72,7 +72,7 @@ pub fn run(args: &SchemaArgs) -> i32 {
         Ok(committed) => {
             if args.messages.chatty() {
                 for name in &committed.written {
-                    eprintln!("wrote {}", out.join(name).display());
+                    super::lang::wrote(out.join(name).display());
                 }
             }
             EXIT_OK

@@ -140,7 +140,7 @@ fn export(args: &ExportArgs) -> i32 {
     match output::commit(&folder, &generation(&name), &files, &inputs, args.force) {
         Ok(_) => {
             if args.messages.chatty() {
-                eprintln!("wrote {}", folder.join(&name).display());
+                super::lang::wrote(folder.join(&name).display());
             }
             EXIT_OK
         }
@@ -230,7 +230,7 @@ fn import(args: &ImportArgs) -> i32 {
     }
     if args.messages.chatty() {
         for (f, _) in &imported.files {
-            eprintln!("wrote {}", args.dir.join(f).display());
+            super::lang::wrote(args.dir.join(f).display());
         }
     }
     EXIT_OK

@@ -7,10 +7,14 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The `masterplan` binary, without SOURCE_DATE_EPOCH and colours from the environment.
+/// The `masterplan` binary, without SOURCE_DATE_EPOCH and colours from the environment, and
+/// with English messages (`MASTERPLAN_LANG=en`: the tests assert English texts; tests/lang.rs
+/// passes `--lang` or sets the variable itself).
 pub fn masterplan() -> Command {
     let mut cmd = Command::cargo_bin("masterplan").expect("binary builds");
-    cmd.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
+    cmd.env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .env("MASTERPLAN_LANG", "en");
     cmd
 }
 
