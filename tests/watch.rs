@@ -40,6 +40,7 @@ impl Watch {
             .arg(dir)
             .env_remove("SOURCE_DATE_EPOCH")
             .env("NO_COLOR", "1")
+            .env("MASTERPLAN_LANG", "en")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
