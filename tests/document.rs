@@ -334,7 +334,8 @@ fn tows_strategies_are_drawn_under_the_swot_and_listed_with_the_programmes() {
             );
         }
     }
-    assert_eq!(g.markdown.matches("Matriks Strategi TOWS").count(), 6);
+    // Six section headings and six table captions.
+    assert_eq!(g.markdown.matches("Matriks Strategi TOWS").count(), 12);
     // Without `strategies` (Makassar) the document is as before: no TOWS anywhere.
     let m = generate("makassar");
     assert!(!m.markdown.contains("TOWS"));

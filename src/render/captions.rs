@@ -56,7 +56,7 @@ fn chapter_number(heading: &str) -> Option<u32> {
 fn chart_title(source: &[&str]) -> Option<String> {
     let mut lines = source.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
     let kind = lines.next()?;
-    if kind != "gantt" && !kind.starts_with("xychart") {
+    if kind != "gantt" && kind != "quadrantChart" && !kind.starts_with("xychart") {
         return None;
     }
     let title = lines.find_map(|l| l.strip_prefix("title "))?.trim();
