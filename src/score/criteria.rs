@@ -238,6 +238,63 @@ pub fn readiness(input: &Input) -> Graded {
 
 /// All four SWOT quadrants of every dimension filled in.
 pub fn swot(input: &Input) -> Graded {
+    four_lists(
+        input,
+        |p| {
+            let s = p.swot.clone().unwrap_or_default();
+            [
+                ("strengths", any_text(&s.strengths)),
+                ("weaknesses", any_text(&s.weaknesses)),
+                ("opportunities", any_text(&s.opportunities)),
+                ("threats", any_text(&s.threats)),
+            ]
+        },
+        |lang, f, missing| {
+            let list = join(lang, &ticked(missing));
+            say!(lang, "{f}: swot: isi {list}", "{f}: swot: fill in {list}")
+        },
+    )
+}
+
+/// All four TOWS strategy lists of every dimension filled in.
+pub fn tows(input: &Input) -> Graded {
+    four_lists(
+        input,
+        |p| {
+            let s = p.strategies.clone().unwrap_or_default();
+            [
+                ("so", any_text(&s.so)),
+                ("wo", any_text(&s.wo)),
+                ("st", any_text(&s.st)),
+                ("wt", any_text(&s.wt)),
+            ]
+        },
+        |lang, f, missing| {
+            if missing.len() == 4 {
+                say!(
+                    lang,
+                    "{f}: tambahkan `strategies` TOWS (so, wo, st, wt)",
+                    "{f}: add the TOWS `strategies` (so, wo, st, wt)",
+                )
+            } else {
+                let list = join(lang, &ticked(missing));
+                say!(
+                    lang,
+                    "{f}: strategies: tambahkan strategi {list}",
+                    "{f}: strategies: add the {list} strategies",
+                )
+            }
+        },
+    )
+}
+
+/// A criterion of four lists per dimension (the SWOT quadrants, the TOWS strategies): a point
+/// per list filled in, and one fix per pokja file naming the lists it lacks.
+fn four_lists(
+    input: &Input,
+    lists: impl Fn(&crate::model::Pokja) -> [(&'static str, bool); 4],
+    fix: impl Fn(Language, &str, &[&str]) -> String,
+) -> Graded {
     let lang = input.language();
     let (mut got, mut of) = (0, 0);
     let mut fixes = Vec::new();
@@ -247,70 +304,15 @@ pub fn swot(input: &Input) -> Graded {
             fixes.push(missing_pokja_fix(lang, d));
             continue;
         };
-        let s = file.pokja.swot.clone().unwrap_or_default();
-        let quadrants = [
-            ("strengths", any_text(&s.strengths)),
-            ("weaknesses", any_text(&s.weaknesses)),
-            ("opportunities", any_text(&s.opportunities)),
-            ("threats", any_text(&s.threats)),
-        ];
-        got += quadrants.iter().filter(|(_, ok)| *ok).count();
-        let missing: Vec<&str> = quadrants
+        let filled = lists(&file.pokja);
+        got += filled.iter().filter(|(_, ok)| *ok).count();
+        let missing: Vec<&str> = filled
             .iter()
             .filter(|(_, ok)| !*ok)
             .map(|(k, _)| *k)
             .collect();
         if !missing.is_empty() {
-            let f = &file.file;
-            let list = join(lang, &ticked(&missing));
-            fixes.push(say!(
-                lang,
-                "{f}: swot: isi {list}",
-                "{f}: swot: fill in {list}",
-            ));
-        }
-    }
-    graded(ratio(got, of), fixes)
-}
-
-/// All four TOWS strategy lists of every dimension filled in.
-pub fn tows(input: &Input) -> Graded {
-    let lang = input.language();
-    let (mut got, mut of) = (0, 0);
-    let mut fixes = Vec::new();
-    for (d, file) in dimensions(input) {
-        of += 4;
-        let Some(file) = file else {
-            fixes.push(missing_pokja_fix(lang, d));
-            continue;
-        };
-        let s = file.pokja.strategies.clone().unwrap_or_default();
-        let lists = [
-            ("so", any_text(&s.so)),
-            ("wo", any_text(&s.wo)),
-            ("st", any_text(&s.st)),
-            ("wt", any_text(&s.wt)),
-        ];
-        got += lists.iter().filter(|(_, ok)| *ok).count();
-        let missing: Vec<&str> = lists
-            .iter()
-            .filter(|(_, ok)| !*ok)
-            .map(|(k, _)| *k)
-            .collect();
-        let f = &file.file;
-        if missing.len() == 4 {
-            fixes.push(say!(
-                lang,
-                "{f}: tambahkan `strategies` TOWS (so, wo, st, wt)",
-                "{f}: add the TOWS `strategies` (so, wo, st, wt)",
-            ));
-        } else if !missing.is_empty() {
-            let list = join(lang, &ticked(&missing));
-            fixes.push(say!(
-                lang,
-                "{f}: strategies: tambahkan strategi {list}",
-                "{f}: strategies: add the {list} strategies",
-            ));
+            fixes.push(fix(lang, &file.file, &missing));
         }
     }
     graded(ratio(got, of), fixes)
