@@ -287,6 +287,9 @@ fn docx_has_styles_headings_names_tables_sections_and_pictures() {
             .find(|(n, _)| *n == format!("word/{t}"))
             .unwrap_or_else(|| panic!("{t} in the package"));
         assert!(data.starts_with(b"\x89PNG"), "{t} is a PNG");
+        if t.starts_with("media/chart") {
+            chart_picture_is_drawn(&t, data);
+        }
     }
     let svgs = doc
         .descendants()
@@ -738,4 +741,38 @@ fn measure_writers() {
             pdf.0, pdf.1, docx.0, docx.1, html.0, html.1
         );
     }
+}
+
+/// A chart picture decodes (with the `png` crate, not our encoder's own reader) to a picture
+/// at print resolution with the chart on it: text and coloured marks, not a blank square.
+fn chart_picture_is_drawn(name: &str, data: &[u8]) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(data));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder
+        .read_info()
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader
+        .next_frame(&mut pixels)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(info.width >= 300 && info.height >= 150, "{name}: {info:?}");
+    assert_eq!(info.color_type, png::ColorType::Rgb, "{name}");
+    let rgb = &pixels[..info.buffer_size()];
+    let n = rgb.len() / 3;
+    let dark = rgb
+        .chunks_exact(3)
+        .filter(|p| p.iter().all(|&c| c < 100))
+        .count();
+    let coloured = rgb
+        .chunks_exact(3)
+        .filter(|p| p.iter().max().unwrap() - p.iter().min().unwrap() > 60)
+        .count();
+    assert!(
+        dark * 200 > n,
+        "{name}: text drawn ({dark} of {n} pixels dark)"
+    );
+    assert!(
+        coloured * 200 > n,
+        "{name}: marks drawn ({coloured} of {n} pixels coloured)"
+    );
 }

@@ -6,10 +6,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-use super::{Entry, image_size, xml};
+use super::{Entry, image_size, pictures, xml};
 use crate::document::{
     self, Align, Block, Caption, CaptionKind, FrontMatter, Inline, Language, Parsed, Table,
 };
+use crate::typeset::raster;
 use crate::typeset::svg::{self, Svg};
 use crate::typeset::{Paper, measure};
 
@@ -96,7 +97,9 @@ struct ChartJob {
     png_name: String,
 }
 
-struct W {
+struct W<'q> {
+    /// Chart pieces to draw as PNG, on another thread while the XML is written.
+    pictures: &'q pictures::Queue,
     out: String,
     paper: Paper,
     lang: Language,
@@ -121,7 +124,31 @@ struct W {
 }
 
 pub(super) fn write(parsed: &Parsed, logo: Option<Vec<u8>>, paper: Paper) -> Body {
+    let ((mut body, charts), mut pngs) =
+        pictures::drawn_while(CHART_DPI, |queue| write_xml(parsed, logo, paper, queue));
+    // The pictures after the other media, in chart order: PNG, then the SVG Word shows instead.
+    for (n, job) in charts.into_iter().enumerate() {
+        body.media.push(Entry {
+            name: format!("word/media/{}", job.png_name),
+            bytes: pngs.remove(&n).unwrap_or_else(raster::blank_png),
+        });
+        body.media.push(Entry {
+            name: format!("word/media/{}", job.png_name.replace(".png", ".svg")),
+            bytes: job.svg.markup.into_bytes(),
+        });
+    }
+    body
+}
+
+/// The document's XML, queueing its chart pieces on `pictures`; the body and the charts met.
+fn write_xml(
+    parsed: &Parsed,
+    logo: Option<Vec<u8>>,
+    paper: Paper,
+    pictures: &pictures::Queue,
+) -> (Body, Vec<ChartJob>) {
     let mut w = W {
+        pictures,
         out: String::with_capacity(256 * 1024),
         paper,
         lang: parsed.front.language,
@@ -165,8 +192,7 @@ pub(super) fn write(parsed: &Parsed, logo: Option<Vec<u8>>, paper: Paper) -> Bod
 
     let footnotes = w.footnotes_xml(&headings);
     let numbering = w.numbering_xml();
-    w.rasterise_charts();
-    Body {
+    let body = Body {
         document: w.out,
         footnotes,
         numbering,
@@ -174,7 +200,8 @@ pub(super) fn write(parsed: &Parsed, logo: Option<Vec<u8>>, paper: Paper) -> Bod
         rels: w.rels,
         media: w.media,
         has_jpeg: w.has_jpeg,
-    }
+    };
+    (body, w.charts)
 }
 
 const DOCUMENT_START: &str = concat!(
@@ -223,7 +250,7 @@ fn footnote_ref(link: Option<&str>) -> Option<u32> {
     link?.strip_prefix("#^fn-")?.parse().ok()
 }
 
-impl W {
+impl W<'_> {
     fn rel(&mut self, kind: &'static str, target: String, external: bool) -> String {
         let id = format!("rId{}", FIRST_FREE_RID + self.rels.len());
         self.rels.push(Rel {
@@ -553,7 +580,7 @@ impl W {
         let Some(pieces) = svg::mermaid_pages(source, width, max_h, decimal) else {
             return false;
         };
-        for piece in pieces {
+        for (block, piece) in pieces {
             let n = self.charts.len() + 1;
             let png_name = format!("chart{n}.png");
             let svg_name = format!("chart{n}.svg");
@@ -565,6 +592,9 @@ impl W {
                 self.out,
                 "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/></w:pPr>{pic}</w:p>"
             );
+            // The queue only closes after the body is written, so a send cannot fail; if it did,
+            // the picture would be drawn blank.
+            let _ = self.pictures.send((self.charts.len(), block));
             self.charts.push(ChartJob {
                 svg: piece,
                 png_name,
@@ -906,55 +936,6 @@ impl W {
         s.push_str("</w:numbering>");
         s
     }
-
-    /// Rasterise the charts (on two threads when there are several: it is most of the
-    /// writer's time) and add PNG and SVG to the media, in chart order.
-    fn rasterise_charts(&mut self) {
-        let jobs = std::mem::take(&mut self.charts);
-        let render = |job: &ChartJob| svg::to_png(&job.svg, CHART_DPI).unwrap_or_else(blank_png);
-        let half = jobs.len().div_ceil(2);
-        let mut pngs: Vec<Vec<u8>> = Vec::with_capacity(jobs.len());
-        if jobs.len() >= 2 {
-            let (a, b) = jobs.split_at(half);
-            let threaded = std::thread::scope(|scope| {
-                let second = std::thread::Builder::new()
-                    .name("masterplan-charts".into())
-                    .spawn_scoped(scope, || b.iter().map(render).collect::<Vec<_>>())
-                    .ok()?;
-                let first: Vec<Vec<u8>> = a.iter().map(render).collect();
-                let second = second.join().ok()?;
-                Some((first, second))
-            });
-            if let Some((first, second)) = threaded {
-                pngs.extend(first);
-                pngs.extend(second);
-            }
-        }
-        if pngs.len() != jobs.len() {
-            pngs = jobs.iter().map(render).collect();
-        }
-        for (job, png) in jobs.iter().zip(pngs) {
-            self.media.push(Entry {
-                name: format!("word/media/{}", job.png_name),
-                bytes: png,
-            });
-            self.media.push(Entry {
-                name: format!("word/media/{}", job.png_name.replace(".png", ".svg")),
-                bytes: job.svg.markup.clone().into_bytes(),
-            });
-        }
-        self.charts = jobs;
-    }
-}
-
-/// A one-pixel white PNG, for a chart that could not be rasterised (its SVG is still there).
-fn blank_png() -> Vec<u8> {
-    resvg::tiny_skia::Pixmap::new(1, 1)
-        .and_then(|mut p| {
-            p.fill(resvg::tiny_skia::Color::WHITE);
-            p.encode_png().ok()
-        })
-        .unwrap_or_default()
 }
 
 fn chart_title(svg: &Svg) -> String {

@@ -12,6 +12,7 @@
 
 mod body;
 mod parts;
+mod pictures;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -122,6 +122,19 @@ pub fn text_width(font: FontId, size: f32, text: &str) -> f32 {
     units as f32 * size / m.units_per_em
 }
 
+/// Advance of `c` in font units (per em: [`units_per_em`]), as [`text_width`] counts it.
+pub fn advance_units(font: FontId, c: char) -> f32 {
+    let m = metrics(font);
+    let cp = c as u32;
+    let adv = if cp < 0x1_0000 { m.bmp[cp as usize] } else { 0 };
+    f32::from(if adv == 0 { m.missing } else { adv })
+}
+
+/// Font units per em of `font`.
+pub fn units_per_em(font: FontId) -> f32 {
+    metrics(font).units_per_em
+}
+
 /// Whether the font has a glyph for `c`.
 pub fn has_glyph(font: FontId, c: char) -> bool {
     let cp = c as u32;

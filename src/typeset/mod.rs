@@ -13,6 +13,7 @@ pub mod hyphenate;
 pub mod layout;
 pub mod measure;
 pub mod page;
+pub mod raster;
 pub mod svg;
 
 /// The document tree and its reader, shared with the other writers (see [`crate::document`]);

@@ -3,8 +3,7 @@
 //! pictures. The chart modules know nothing about either backend; this module knows nothing
 //! about the charts. Text stays text, in the bundled family's name (Carlito, metric-compatible
 //! with Calibri) with the width the layout measured; colours are the PDF's, written as `#rrggbb`.
-//! [`to_png`] rasterises an SVG (resvg/tiny-skia, with the bundled fonts) for writers that need
-//! a bitmap.
+//! Writers that need a bitmap draw the same description with [`super::raster`].
 
 use std::fmt::Write as _;
 
@@ -30,13 +29,27 @@ pub fn mermaid(source: &str, width: f32, decimal: char) -> Option<Svg> {
 }
 
 /// Lay out a Mermaid block as the PDF does, split into pieces at most `max_height` tall (a long
-/// Gantt chart repeats its year axis on each), each drawn as SVG: the pictures of a paged writer.
-pub fn mermaid_pages(source: &str, width: f32, max_height: f32, decimal: char) -> Option<Vec<Svg>> {
+/// Gantt chart repeats its year axis on each), each with its SVG: the pictures of a paged writer
+/// (which can also draw the block as a bitmap with [`super::raster`]).
+pub fn mermaid_pages(
+    source: &str,
+    width: f32,
+    max_height: f32,
+    decimal: char,
+) -> Option<Vec<(ChartBlock, Svg)>> {
     let blocks = chart::layout_mermaid_with(source, width, max_height, decimal)?;
     if blocks.is_empty() {
         return None;
     }
-    Some(blocks.iter().map(chart_svg).collect())
+    Some(
+        blocks
+            .into_iter()
+            .map(|b| {
+                let svg = chart_svg(&b);
+                (b, svg)
+            })
+            .collect(),
+    )
 }
 
 /// One chart block as a standalone SVG document (usable inline in HTML5 as well).
@@ -183,99 +196,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Rasterise an SVG made by this module to PNG at `dpi` (1 pt = 1/72 in), with the bundled fonts
-/// (no system fonts are read, so the picture is the same on every machine). `None` if the SVG
-/// cannot be read or the picture would be empty or huge (over 100 megapixels).
-pub fn to_png(svg: &Svg, dpi: f32) -> Option<Vec<u8>> {
-    use resvg::{tiny_skia, usvg};
-    let options = usvg::Options {
-        fontdb: font_database(),
-        font_family: "Carlito".to_string(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(&svg.markup, &options).ok()?;
-    // The picture's size from the chart's size in points (usvg reports `pt` sizes in its own
-    // 96-dpi pixels); user units are scaled onto it.
-    let scale = dpi / 72.0;
-    let size = tree.size();
-    let (w, h) = ((svg.width * scale).ceil(), (svg.height * scale).ceil());
-    if !(w >= 1.0 && h >= 1.0) || w * h > 100.0e6 {
-        return None;
-    }
-    let mut pixmap = tiny_skia::Pixmap::new(w as u32, h as u32)?;
-    pixmap.fill(tiny_skia::Color::WHITE);
-    // The SVG's width/height are in points; its user units too: scale user units to pixels.
-    let sx = w / size.width();
-    let sy = h / size.height();
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(sx, sy),
-        &mut pixmap.as_mut(),
-    );
-    Some(encode_png(&pixmap))
-}
-
-/// An opaque pixmap as an 8-bit RGB PNG: rows with the Sub filter (charts are flat colours, so
-/// most filtered bytes are 0) deflated at a fast level. tiny-skia's own encoder writes RGBA at
-/// the default level and took longer than drawing the chart.
-fn encode_png(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
-    use std::io::Write as _;
-    let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
-    let mut raw = Vec::with_capacity((w * 3 + 1) * h);
-    let data = pixmap.data();
-    for y in 0..h {
-        raw.push(1); // Sub
-        let row = &data[y * w * 4..(y + 1) * w * 4];
-        let mut prev = [0u8; 3];
-        for px in row.chunks_exact(4) {
-            // Opaque (white background), so premultiplied equals straight colour.
-            let rgb = [px[0], px[1], px[2]];
-            for c in 0..3 {
-                raw.push(rgb[c].wrapping_sub(prev[c]));
-            }
-            prev = rgb;
-        }
-    }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
-    let _ = z.write_all(&raw);
-    let idat = z.finish().unwrap_or_default();
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::with_capacity(13);
-    ihdr.extend_from_slice(&(w as u32).to_be_bytes());
-    ihdr.extend_from_slice(&(h as u32).to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    for (kind, body) in [
-        (b"IHDR", &ihdr[..]),
-        (b"IDAT", &idat[..]),
-        (b"IEND", &[][..]),
-    ] {
-        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
-        let mut crc = flate2::Crc::new();
-        crc.update(kind);
-        crc.update(body);
-        out.extend_from_slice(kind);
-        out.extend_from_slice(body);
-        out.extend_from_slice(&crc.sum().to_be_bytes());
-    }
-    out
-}
-
-/// The bundled faces as resvg's font database, loaded once per process.
-fn font_database() -> std::sync::Arc<resvg::usvg::fontdb::Database> {
-    use std::sync::{Arc, OnceLock};
-    static DB: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut db = resvg::usvg::fontdb::Database::new();
-        for font in FontId::ALL {
-            db.load_font_source(resvg::usvg::fontdb::Source::Binary(Arc::new(font.bytes())));
-        }
-        db.set_sans_serif_family("Carlito");
-        db.set_monospace_family("Liberation Mono");
-        Arc::new(db)
-    })
-    .clone()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,46 +224,6 @@ mod tests {
         assert_eq!(num(12.5), "12.5");
         assert_eq!(num(3.0), "3");
         assert_eq!(hex(Rgb(2.0, f32::NAN, 0.5)), "#FF0080");
-    }
-
-    #[test]
-    fn raster_has_the_chart_size_and_decodes() {
-        let svg = mermaid(GANTT, 400.0, '.').unwrap();
-        let png = to_png(&svg, 144.0).expect("png");
-        assert_eq!(&png[1..4], b"PNG");
-        let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
-        assert_eq!(w, (svg.width * 2.0).ceil() as u32);
-        // Colours of the first section are in the picture.
-        let decoded = decode_rgb(&png);
-        let navy = (31u8, 78u8, 121u8);
-        assert!(
-            decoded.chunks_exact(3).any(|p| (p[0], p[1], p[2]) == navy),
-            "navy bars drawn"
-        );
-    }
-
-    /// Inflate and un-filter our own PNG (Sub filter, RGB).
-    fn decode_rgb(png: &[u8]) -> Vec<u8> {
-        use std::io::Read as _;
-        let w = u32::from_be_bytes(png[16..20].try_into().unwrap()) as usize;
-        let len = u32::from_be_bytes(png[33..37].try_into().unwrap()) as usize;
-        assert_eq!(&png[37..41], b"IDAT");
-        let mut raw = Vec::new();
-        flate2::read::ZlibDecoder::new(&png[41..41 + len])
-            .read_to_end(&mut raw)
-            .unwrap();
-        let mut out = Vec::new();
-        for row in raw.chunks_exact(w * 3 + 1) {
-            assert_eq!(row[0], 1);
-            let mut prev = [0u8; 3];
-            for px in row[1..].chunks_exact(3) {
-                for c in 0..3 {
-                    prev[c] = prev[c].wrapping_add(px[c]);
-                }
-                out.extend_from_slice(&prev);
-            }
-        }
-        out
     }
 
     #[test]
