@@ -12,6 +12,7 @@
 
 use std::fmt::Write as _;
 
+use crate::model;
 use crate::taxonomy::Taxonomy;
 
 const START: i32 = 2025;
@@ -261,9 +262,11 @@ pub fn project(programs: usize) -> Vec<(String, String)> {
                 out,
                 "      - {{ source: apbd, amount: {amount}, year: {start} }}"
             );
+            let mut total = amount;
             if rng.below(2) == 0 {
                 let src = rng.pick(SOURCES);
                 let extra = (rng.below(100) as u64 + 1) * 25_000_000;
+                total += extra;
                 let _ = writeln!(out, "      - {{ source: {src}, amount: {extra} }}");
             }
             let unit = rng.pick(UNITS);
@@ -310,6 +313,23 @@ pub fn project(programs: usize) -> Vec<(String, String)> {
                 rng.below(5) + 1,
                 rng.below(5) + 1
             );
+            // A large programme names its risks, as a complete plan does (W0230 otherwise);
+            // chosen without the random stream, so the rest of the project is as before.
+            if total > model::LARGE_PROGRAM_BUDGET
+                || (end - start + 1) as u32 > model::LARGE_PROGRAM_YEARS
+            {
+                let _ = writeln!(
+                    out,
+                    "    risks:\n      - {{ risk: Anggaran tidak tersedia penuh pada tahun berjalan, likelihood: {}, impact: {}, mitigation: Diusulkan bertahap dalam RKPD dan dicarikan sumber pendanaan lain }}",
+                    1 + j % 4,
+                    2 + j % 3
+                );
+                if j % 3 == 0 {
+                    out.push_str(
+                        "      - { risk: Keterbatasan SDM pengelola di perangkat daerah, likelihood: 3, impact: 3, mitigation: Bimtek dan pendampingan oleh Diskominfo }\n",
+                    );
+                }
+            }
             // A dependency on one of the ten previous programmes of this dimension that starts
             // no later: acyclic because it always points backwards.
             if j > 0 && rng.below(3) != 0 {

@@ -557,6 +557,23 @@ fn synthetic_projects_check_clean() {
     }
 }
 
+/// The benchmark's projects are complete plans: the real check finds nothing to warn about
+/// (thousands of warnings would make the benchmark time the report, not the pipeline).
+#[test]
+fn synthetic_projects_pass_the_real_check_without_warnings() {
+    for n in [60, 600] {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in synth::project(n) {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, content).unwrap();
+        }
+        let checked = masterplan::check(dir.path());
+        let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.is_empty(), "synth {n}: {codes:?}");
+    }
+}
+
 #[test]
 fn synthetic_projects_have_dependencies_and_a_few_quick_wins() {
     let files = synth::project(60);
