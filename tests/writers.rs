@@ -218,6 +218,29 @@ fn docx_has_styles_headings_names_tables_sections_and_pictures() {
         for row in t.children().filter(|n| n.has_tag_name((W, "tr"))) {
             assert!(w(w(row, "trPr").unwrap(), "cantSplit").is_some());
         }
+        // No head cell narrower than its longest word (set bold at the table's 9 pt, with the
+        // style's 4 pt cell margins): Word and LibreOffice would break the word.
+        let grid: Vec<f32> = w(*t, "tblGrid")
+            .expect("a grid")
+            .children()
+            .filter(|n| n.has_tag_name((W, "gridCol")))
+            .map(|c| c.attribute((W, "w")).unwrap().parse::<f32>().unwrap() / 20.0)
+            .collect();
+        let cells = first.children().filter(|n| n.has_tag_name((W, "tc")));
+        for (cell, width) in cells.zip(&grid) {
+            let text = paragraph_text(cell);
+            for word in text.split_whitespace() {
+                let need = masterplan::typeset::fonts::text_width(
+                    masterplan::typeset::fonts::FontId::Bold,
+                    9.0,
+                    word,
+                ) + 8.0;
+                assert!(
+                    need <= *width,
+                    "head word {word:?} needs {need:.1} pt, its column has {width:.1}"
+                );
+            }
+        }
     }
     // Numbers right-aligned: some cell paragraph is.
     assert!(doc_xml.contains("<w:jc w:val=\"right\"/>"));
