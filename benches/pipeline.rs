@@ -80,6 +80,8 @@ struct Row {
     pages: usize,
     pdf_kb: usize,
     peak_heap: usize,
+    /// Peak heap of check + Markdown alone (the target's figure).
+    md_heap: usize,
     process_wall: Duration,
     process_rss_kb: i64,
     eval_markdown: Duration,
@@ -126,6 +128,7 @@ fn measure(programs: usize, runs: usize) -> Row {
     let mut html_times = Vec::new();
     let (mut docx_len, mut html_len) = (0, 0);
     let mut peak_heap = 0;
+    let mut md_heap = 0;
     let mut pdf_len = 0;
     let mut pages = 0;
     let mut eval_md_times = Vec::new();
@@ -147,6 +150,7 @@ fn measure(programs: usize, runs: usize) -> Row {
         let docs = masterplan::render::render(project, taxonomy, &plan, &Default::default())
             .expect("render");
         md_times.push(t.elapsed());
+        md_heap = md_heap.max(PEAK.load(Ordering::Relaxed) - base);
 
         let t = Instant::now();
         let pdf = masterplan::typeset::typeset(&docs[0].markdown, &root, &Default::default())
@@ -250,6 +254,7 @@ fn measure(programs: usize, runs: usize) -> Row {
         pages,
         pdf_kb: pdf_len / 1024,
         peak_heap,
+        md_heap,
         process_wall,
         process_rss_kb,
         eval_markdown: median(eval_md_times),
@@ -457,8 +462,10 @@ fn main() {
         let verdict = |ok: bool| if ok { "ok" } else { "MISSED" };
         match r.programs {
             60 => println!(
-                "  60: check+markdown {cm:.1} ms {}; generate {:.0} ms {}; RSS {:.1} MB {}",
+                "  60: check+markdown {cm:.1} ms {}, heap {:.1} MB {}; generate {:.0} ms {}; RSS {:.1} MB {}",
                 verdict(cm < 10.0),
+                mb(r.md_heap),
+                verdict(r.md_heap < 100 << 20),
                 ms(r.process_wall),
                 verdict(ms(r.process_wall) < 50.0),
                 r.process_rss_kb as f64 / 1024.0,
@@ -466,8 +473,10 @@ fn main() {
             ),
             3000 => {
                 println!(
-                    "  3000: check+markdown {cm:.1} ms {}; generate {:.0} ms {}; RSS {:.1} MB {}",
+                    "  3000: check+markdown {cm:.1} ms {}, heap {:.1} MB {}; generate {:.0} ms {}; RSS {:.1} MB {}",
                     verdict(cm < 300.0),
+                    mb(r.md_heap),
+                    verdict(r.md_heap < 100 << 20),
                     ms(r.process_wall),
                     verdict(ms(r.process_wall) < 2000.0),
                     r.process_rss_kb as f64 / 1024.0,

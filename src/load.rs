@@ -397,12 +397,62 @@ fn read_pokja(
     recovery: &mut Recovery,
 ) -> Option<Pokja> {
     let bytes = read(root, file, sources, diagnostics)?;
-    let r = yaml::parse_recovering::<Pokja, Program, ProgramId>(
-        &bytes,
-        file,
-        "programs",
-        |p, programs| p.programs = programs,
-    );
+    finish_pokja(root, file, parse_pokja(&bytes, file), diagnostics, recovery)
+}
+
+/// A pokja file parsed, recovering from programmes that do not deserialize.
+fn parse_pokja(bytes: &[u8], file: &str) -> yaml::Recovered<Pokja, ProgramId> {
+    yaml::parse_recovering::<Pokja, Program, ProgramId>(bytes, file, "programs", |p, programs| {
+        p.programs = programs
+    })
+}
+
+/// `f` over every `(file, bytes)`, on two threads (parsing the pokja files is most of `load`;
+/// there is one per dimension, of similar sizes): the results in the order of `files`, whoever
+/// computed them. Without a second thread, on this one.
+fn map_files<T: Send>(files: &[(String, Vec<u8>)], f: impl Fn(&[u8], &str) -> T + Sync) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some((file, bytes)) = files.get(i) else {
+                return done;
+            };
+            done.push((i, f(bytes, file)));
+        }
+    };
+    let mut results: Vec<(usize, T)> = if files.len() < 2 {
+        work()
+    } else {
+        std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .name("masterplan-load".into())
+                .spawn_scoped(scope, work)
+                .ok();
+            let mut mine = work();
+            if let Some(other) = other {
+                match other.join() {
+                    Ok(theirs) => mine.extend(theirs),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            mine
+        })
+    };
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The diagnostics and recovery facts of a parsed pokja file recorded; its pokja, if any.
+fn finish_pokja(
+    root: &Path,
+    file: &str,
+    r: yaml::Recovered<Pokja, ProgramId>,
+    diagnostics: &mut Vec<Diagnostic>,
+    recovery: &mut Recovery,
+) -> Option<Pokja> {
     // An empty pokja file (or one with only comments) is a pokja that has not started yet: like
     // a missing file, a warning, and the document says the dimension has no programmes yet.
     if let [only] = r.diagnostics.as_slice()
@@ -837,6 +887,7 @@ fn load_pokja(
         diagnostics.push(Diagnostic::error("E0202", file, "", message).with_hint(hint));
     }
 
+    let mut read_files: Vec<(String, Vec<u8>)> = Vec::new();
     for key in &keys {
         let name = format!("{key}.yaml");
         let file = format!("{POKJA_DIR}/{name}");
@@ -860,8 +911,19 @@ fn load_pokja(
             }
             continue;
         }
-        if let Some(pokja) = read_pokja(root, &file, sources, diagnostics, recovery) {
-            out.push(PokjaFile { file, pokja });
+        if let Some(bytes) = read(root, &file, sources, diagnostics) {
+            read_files.push((file, bytes));
+        }
+    }
+    // Read in order (the project's size budget counts in that order), parsed in parallel,
+    // recorded in order again.
+    let parsed = map_files(&read_files, parse_pokja);
+    for ((file, _), r) in read_files.iter().zip(parsed) {
+        if let Some(pokja) = finish_pokja(root, file, r, diagnostics, recovery) {
+            out.push(PokjaFile {
+                file: file.clone(),
+                pokja,
+            });
         }
     }
     out

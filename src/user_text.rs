@@ -40,56 +40,56 @@ pub fn check(project: &Project, recovery: &Recovery, out: &mut Vec<Diagnostic>) 
     if !recovery.masterplan_partial
         && let Ok(v) = serde_json::to_value(&project.masterplan)
     {
-        walk(&v, MASTERPLAN_FILE, true, String::new(), recovery, out);
+        walk(&v, MASTERPLAN_FILE, true, &mut String::new(), recovery, out);
     }
     for pf in &project.pokja {
         if let Ok(v) = serde_json::to_value(&pf.pokja) {
-            walk(&v, &pf.file, false, String::new(), recovery, out);
+            walk(&v, &pf.file, false, &mut String::new(), recovery, out);
         }
     }
     for mf in &project.monitoring {
         if let Ok(v) = serde_json::to_value(&mf.monitoring) {
-            walk(&v, &mf.file, false, String::new(), recovery, out);
+            walk(&v, &mf.file, false, &mut String::new(), recovery, out);
         }
     }
 }
 
+/// Walk `v`, with `path` the field path of `v` (one buffer for the whole walk: segments are
+/// appended and cut off again, so no path is allocated per field).
 fn walk(
     v: &Value,
     file: &str,
     in_masterplan: bool,
-    path: String,
+    path: &mut String,
     recovery: &Recovery,
     out: &mut Vec<Diagnostic>,
 ) {
+    use std::fmt::Write as _;
     match v {
-        Value::String(s) => text(s, file, in_masterplan, &path, out),
+        Value::String(s) => text(s, file, in_masterplan, path, out),
         Value::Array(items) => {
+            let len = path.len();
             for (i, item) in items.iter().enumerate() {
                 // Kept programmes and OPD entries are named by their place in the file.
-                let slot = match path.as_str() {
+                let slot = match &path[..] {
                     "programs" => recovery.program_slot(file, i),
                     "opd" if in_masterplan => recovery.opd_slot(i),
                     _ => i,
                 };
-                walk(
-                    item,
-                    file,
-                    in_masterplan,
-                    format!("{path}[{slot}]"),
-                    recovery,
-                    out,
-                );
+                let _ = write!(path, "[{slot}]");
+                walk(item, file, in_masterplan, path, recovery, out);
+                path.truncate(len);
             }
         }
         Value::Object(map) => {
+            let len = path.len();
             for (k, item) in map {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                walk(item, file, in_masterplan, p, recovery, out);
+                if len > 0 {
+                    path.push('.');
+                }
+                path.push_str(k);
+                walk(item, file, in_masterplan, path, recovery, out);
+                path.truncate(len);
             }
         }
         _ => {}
