@@ -1161,14 +1161,8 @@ pub fn render(
     base.insert("t", Value::from(Serde(&labels)));
     base.insert("region", Value::from(Serde(&terms)));
     base.insert("project", Value::from(Serde(mp)));
-    // The two largest parts of the context (every programme's facts, and every programme's
-    // view by dimension) converted for the template engine at the same time.
-    let (plan_value, dimensions_value) = both(
-        || Value::from(Serde(plan)),
-        || Value::from(Serde(&shared.dimensions)),
-    );
-    base.insert("plan", plan_value);
-    base.insert("dimensions", dimensions_value);
+    base.insert("plan", Value::from(Serde(plan)));
+    base.insert("dimensions", Value::from(Serde(&shared.dimensions)));
     base.insert(
         "quick_win_programs",
         Value::from(Serde(&shared.quick_win_programs)),
@@ -1244,39 +1238,6 @@ pub fn render(
     }
     drop_later(base);
     Ok(documents)
-}
-
-/// `a()` on a second thread while this one computes `b()` (both here without a thread).
-fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    // `a` waits in a slot the other thread takes it from, so that it is still here to run if
-    // no thread can be started.
-    let slot = std::sync::Mutex::new(Some(a));
-    let (from_thread, b) = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("masterplan-render".into())
-            .spawn_scoped(scope, || {
-                let a = slot.lock().ok()?.take()?;
-                Some(a())
-            })
-            .ok();
-        let b = b();
-        let from_thread = other.and_then(|h| match h.join() {
-            Ok(v) => v,
-            Err(panic) => std::panic::resume_unwind(panic),
-        });
-        (from_thread, b)
-    });
-    let a = match from_thread {
-        Some(v) => v,
-        None => {
-            let a = slot
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .expect("`a` ran on the other thread or is still in its slot");
-            a()
-        }
-    };
-    (a, b)
 }
 
 /// Free `value` on a short-lived thread of its own: the template context is a tree of some
