@@ -6,7 +6,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{copy_tree, masterplan, repo};
+use common::{copy_tree, repo};
+
+/// The binary with the messages in the project's language, as a user without `--lang` or
+/// `MASTERPLAN_LANG` sees them: the score's titles and fixes follow the message language, and
+/// these tests read the Indonesian examples' scores in Indonesian. (`--lang` is tested below.)
+fn masterplan() -> assert_cmd::Command {
+    let mut command = common::masterplan();
+    command.env_remove("MASTERPLAN_LANG");
+    command
+}
 
 /// Run `masterplan score` with `args`; (exit code, stdout, stderr).
 fn score(args: &[&str]) -> (i32, String, String) {
@@ -191,7 +200,7 @@ fn the_scoring_year_comes_from_year_or_source_date_epoch() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("error[E9004]"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[E9004]"));
     let out = masterplan()
         .env("SOURCE_DATE_EPOCH", "tomorrow")
         .args(["score", &dir, "--year", "2026"])
@@ -351,11 +360,20 @@ fn min_makes_it_a_gate() {
     );
     let percent = json(&dir, &["--year", "2026"])["score"].as_f64().unwrap();
     assert!(percent < 99.5);
+    // In the messages' language and number format (the project's: Indonesian).
+    let shown = percent.to_string().replace('.', ",");
     assert!(
         stderr.contains(&format!(
-            "error[E9200]: the score {percent} % is below --min 99.5 %"
+            "kesalahan[E9200]: skor {shown} % berada di bawah --min 99,5 %"
         )),
         "{stderr}"
+    );
+    let (_, _, english) = score(&[&dir, "--year", "2026", "--min", "99.5", "--lang", "en"]);
+    assert!(
+        english.contains(&format!(
+            "error[E9200]: the score {percent} % is below --min 99.5 %"
+        )),
+        "{english}"
     );
     let out = masterplan()
         .args([
@@ -391,7 +409,7 @@ fn a_project_with_errors_is_not_scored() {
     let dir: PathBuf = tmp.path().join("buton");
     small_project(&dir, &PROGRAM_A.replace("lead: DKISP", "lead: DKSIP"));
     let d = dir.display().to_string();
-    let (code, stdout, stderr) = score(&[&d]);
+    let (code, stdout, stderr) = score(&[&d, "--lang", "en"]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty(), "no score: {stdout}");
     assert!(stderr.contains("error[E0203]"), "{stderr}");
@@ -415,9 +433,36 @@ fn a_project_with_errors_is_not_scored() {
 fn wrong_usage_exits_2() {
     let (code, _, stderr) = score(&["/nonexistent/masterplan-project"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("error[E9002]"), "{stderr}");
+    assert!(stderr.contains("[E9002]"), "{stderr}");
     let (code, _, _) = score(&[&example("makassar"), "--year", "1900"]);
     assert_eq!(code, 2);
+}
+
+/// The report speaks the language of the messages: `--lang`, else `MASTERPLAN_LANG`, else the
+/// project's; the score itself does not change.
+#[test]
+fn the_report_follows_the_message_language() {
+    let dir = example("banggai");
+    let (_, id, _) = score(&[&dir, "--year", "2026"]);
+    assert!(id.starts_with("Skor rancangan"), "{id}");
+    assert!(id.contains("Total") && id.contains("97,3 %"), "{id}");
+    let (code, en, _) = score(&[&dir, "--year", "2026", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(en.starts_with("Draft score"), "{en}");
+    assert!(
+        en.contains("97.3 %") && en.contains("Scored as of 2026"),
+        "{en}"
+    );
+    assert!(!en.contains("Dinilai"), "{en}");
+    let out = masterplan()
+        .env("MASTERPLAN_LANG", "en")
+        .args(["score", &dir, "--year", "2026"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), en);
+    let v = json(&dir, &["--year", "2026", "--lang", "en"]);
+    assert_eq!(v["language"], "en");
+    assert_eq!(v["score"], json(&dir, &["--year", "2026"])["score"]);
 }
 
 #[test]

@@ -100,7 +100,10 @@ pub fn run(args: &ScoreArgs) -> i32 {
         return EXIT_INPUT;
     };
     let started = std::time::Instant::now();
-    let score = masterplan::score::score(project, taxonomy, year);
+    // Titles and fixes in the language of the messages: --lang, MASTERPLAN_LANG, else the
+    // project's.
+    super::lang::note_loaded(project.masterplan.language);
+    let score = masterplan::score::score_in(project, taxonomy, year, super::lang::current());
     timings.push(("score", started.elapsed()));
     args.messages.print_timings(&timings);
     let below = args.min.map(|min| score.score < min);
@@ -128,13 +131,23 @@ pub fn run(args: &ScoreArgs) -> i32 {
                 messages,
                 "E9200",
                 Some(&args.dir),
-                &format!("the score {} % is below --min {min} %", score.score),
+                &format!(
+                    "the score {} % is below --min {} %",
+                    percent(score.score),
+                    percent(min)
+                ),
                 Some("earn the missing points with the fixes listed above, or lower --min"),
             );
         }
         return EXIT_INPUT;
     }
     EXIT_OK
+}
+
+/// A percentage in the number format of the messages (`80,8` in Indonesian, `80.8` in
+/// English), as the report prints it.
+fn percent(x: f64) -> String {
+    masterplan::render::format::decimal(x, 1, super::lang::current())
 }
 
 /// The year from the clock. Only a fallback: `build_date(true)` already dates the run today

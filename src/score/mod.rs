@@ -26,11 +26,13 @@ pub struct Input<'a> {
     /// The year the score is taken in: monitoring files are due for the period's years before
     /// it ([`due_years`]).
     pub year: Year,
+    /// The language of titles and fixes.
+    pub language: Language,
 }
 
 impl Input<'_> {
     pub fn language(&self) -> Language {
-        self.project.masterplan.language
+        self.language
     }
 }
 
@@ -248,12 +250,19 @@ pub fn due_years(period: &Period, year: Year) -> Vec<Year> {
         .collect()
 }
 
-/// Grade a project that loaded and validated, as of `year`.
+/// Grade a project that loaded and validated, as of `year`, with titles and fixes in the
+/// project's language.
 pub fn score(project: &Project, taxonomy: &Taxonomy, year: Year) -> Score {
+    score_in(project, taxonomy, year, project.masterplan.language)
+}
+
+/// [`score`] with titles and fixes in `language` (`masterplan score --lang`).
+pub fn score_in(project: &Project, taxonomy: &Taxonomy, year: Year, language: Language) -> Score {
     let input = Input {
         project,
         taxonomy,
         year,
+        language,
     };
     let language = input.language();
     let mut criteria = Vec::with_capacity(CRITERIA.len());
