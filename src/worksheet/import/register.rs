@@ -2,10 +2,11 @@
 //! keyed by programme id) and `omitted` (an element a pokja has no programme for, and why).
 //! Both are optional: a workbook exported before they existed imports as before.
 
-use super::{
-    Book, Cx, Grid, Raw, cell_at, columns, data_rows, find_program, missing, program_index,
-    read_cell, read_key, read_prose, read_text, read_whole,
-};
+use super::Cx;
+use super::book::{Book, Grid, Raw};
+use super::cells::{missing, read_cell, read_key, read_prose, read_text, read_whole};
+use super::programs::{find_program, program_index};
+use super::sheet::{cell_at, columns, data_rows};
 use crate::model::{Pokja, Risk};
 use crate::taxonomy::Taxonomy;
 use crate::worksheet::{OMITTED, OMITTED_COLUMNS, RISK_COLUMNS, RISKS};
