@@ -12,6 +12,18 @@ pub struct Rgb(pub f32, pub f32, pub f32);
 impl Rgb {
     pub const BLACK: Rgb = Rgb(0.0, 0.0, 0.0);
     pub const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
+
+    /// The 8-bit components, clamped to 0..1 (NaN is 0): what the SVG and bitmap backends write.
+    pub fn to_u8(self) -> [u8; 3] {
+        let b = |v: f32| {
+            if v.is_nan() {
+                0
+            } else {
+                (v.clamp(0.0, 1.0) * 255.0).round() as u8
+            }
+        };
+        [b(self.0), b(self.1), b(self.2)]
+    }
 }
 
 /// A laid-out document, ready to draw.

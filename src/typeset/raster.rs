@@ -22,7 +22,7 @@ use tiny_skia::{FillRule, LineCap, Mask, PathBuilder, Stroke, Transform};
 
 use super::chart::ChartBlock;
 use super::fonts::{self, FontId};
-use super::page::{Item, Rgb};
+use super::page::Item;
 
 /// Largest picture drawn, in pixels (a larger one is refused: `None`).
 const MAX_PIXELS: f32 = 100.0e6;
@@ -240,18 +240,6 @@ impl Canvas for Indexed {
     }
 }
 
-/// A colour's 8-bit components (clamped; NaN is black), as the SVG backend writes them.
-fn rgb8(c: Rgb) -> [u8; 3] {
-    let b = |v: f32| {
-        if v.is_nan() {
-            0
-        } else {
-            (v.clamp(0.0, 1.0) * 255.0).round() as u8
-        }
-    };
-    [b(c.0), b(c.1), b(c.2)]
-}
-
 fn finite(v: f32) -> bool {
     v.is_finite() && v.abs() < 1.0e6
 }
@@ -268,7 +256,7 @@ fn draw(canvas: &mut impl Canvas, cache: &mut GlyphCache, item: &Item, scale: f3
                 *y * scale,
                 w * scale,
                 h * scale,
-                rgb8(*fill),
+                fill.to_u8(),
             );
         }
         Item::Line {
@@ -292,7 +280,7 @@ fn draw(canvas: &mut impl Canvas, cache: &mut GlyphCache, item: &Item, scale: f3
                 y2 * scale,
                 width * scale,
             );
-            let color = rgb8(*color);
+            let color = color.to_u8();
             if (y1 - y2).abs() < 0.01 {
                 fill_rect(
                     canvas,
@@ -333,7 +321,7 @@ fn draw(canvas: &mut impl Canvas, cache: &mut GlyphCache, item: &Item, scale: f3
                 *y * scale,
                 *font,
                 *size * scale,
-                rgb8(*color),
+                color.to_u8(),
                 text,
             );
         }
@@ -651,6 +639,7 @@ fn encode_png(w: usize, h: usize, pixels: &[u8], palette: Option<&[[u8; 3]]>) ->
 mod tests {
     use super::*;
     use crate::typeset::chart;
+    use crate::typeset::page::Rgb;
     use crate::typeset::svg;
 
     const GANTT: &str = "gantt\n    dateFormat YYYY\n    section Tata Kelola\n    P01 Satu Data & <Layanan> :crit, p01, 2023, 2025\n    section Ekonomi\n    P02 Pasar Digital :p02, 2024, 2027\n    P03 Ruang Kerja Bersama UMKM Sinjai :p03, 2025, 2029\n";

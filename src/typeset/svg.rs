@@ -157,14 +157,8 @@ pub fn family(font: FontId) -> &'static str {
 
 /// A colour as `#rrggbb` (components clamped to 0..1; NaN is black).
 pub fn hex(c: Rgb) -> String {
-    let b = |v: f32| {
-        if v.is_nan() {
-            0
-        } else {
-            (v.clamp(0.0, 1.0) * 255.0).round() as u8
-        }
-    };
-    format!("#{:02X}{:02X}{:02X}", b(c.0), b(c.1), b(c.2))
+    let [r, g, b] = c.to_u8();
+    format!("#{r:02X}{g:02X}{b:02X}")
 }
 
 /// A coordinate with at most two decimals, no trailing zeros, never NaN or infinite.
