@@ -115,8 +115,12 @@ trait Canvas {
 
 /// `fg` over `bg` at `level` of [`LEVELS`].
 fn mix(bg: [u8; 3], fg: [u8; 3], level: u8) -> [u8; 3] {
-    let (l, r) = (u32::from(level), u32::from(LEVELS - level.min(LEVELS)));
-    let c = |b: u8, f: u8| ((u32::from(f) * l + u32::from(b) * r + 8) / 16) as u8;
+    let full = u32::from(LEVELS);
+    let (l, r) = (
+        u32::from(level.min(LEVELS)),
+        u32::from(LEVELS - level.min(LEVELS)),
+    );
+    let c = |b: u8, f: u8| ((u32::from(f) * l + u32::from(b) * r + full / 2) / full) as u8;
     [c(bg[0], fg[0]), c(bg[1], fg[1]), c(bg[2], fg[2])]
 }
 
