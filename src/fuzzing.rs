@@ -183,8 +183,8 @@ pub fn run_project(root: &Path, depth: Depth) -> Result<bool, String> {
 pub const FRONT_MATTER: &str =
     "---\ntitle: Fuzz\nregion: Kabupaten Fuzz\nperiod: 2023-2032\nyear: 2023\n---\n\n";
 
-/// Lay out (and with `pdf`, draw, and write as DOCX and HTML: [`run_writers`]) arbitrary
-/// Markdown; a body without front matter gets [`FRONT_MATTER`]. Any body must lay out.
+/// Lay out (and with `pdf`, draw) arbitrary Markdown, then write what lays out as DOCX and HTML
+/// ([`run_writers`]); a body without front matter gets [`FRONT_MATTER`]. Any body must lay out.
 pub fn run_markdown(text: &str, base_dir: &Path, pdf: bool) -> Result<(), String> {
     let owned;
     let md = if text.starts_with("---\n") {
@@ -203,18 +203,16 @@ pub fn run_markdown(text: &str, base_dir: &Path, pdf: bool) -> Result<(), String
         // A front matter of the input's own may be wrong; the body after ours may not.
         Err(e) if !text.starts_with("---\n") => Err(format!("a body does not lay out: {e:#}")),
         Err(_) => Ok(()),
-        Ok(()) if pdf => run_writers(md),
-        Ok(()) => Ok(()),
+        Ok(()) => run_writers(md, base_dir),
     }
 }
 
 /// The DOCX and HTML writers on Markdown the typesetter accepted (`md`, with its front
 /// matter): they must accept it too, charts drawn (the DOCX's bitmap backend included).
-pub fn run_writers(md: &str) -> Result<(), String> {
-    let base = std::env::temp_dir();
-    crate::docx::write(md, &base, &Default::default())
+pub fn run_writers(md: &str, base_dir: &Path) -> Result<(), String> {
+    crate::docx::write(md, base_dir, &Default::default())
         .map_err(|e| format!("the DOCX writer refuses what the PDF takes: {e:#}"))?;
-    crate::html::write(md, &base, &Default::default())
+    crate::html::write(md, base_dir, &Default::default())
         .map_err(|e| format!("the HTML writer refuses what the PDF takes: {e:#}"))?;
     Ok(())
 }

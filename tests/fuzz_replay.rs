@@ -66,10 +66,7 @@ fn the_fuzz_corpus_replays() {
         let text = String::from_utf8_lossy(&data);
         // Laid out, and what lays out written by the DOCX and HTML writers too.
         let r = catch_unwind(AssertUnwindSafe(|| {
-            fuzzing::run_markdown(&text, base.path(), false)?;
-            with_front_matter(&text)
-                .map(|md| fuzzing::run_writers(&md))
-                .unwrap_or(Ok(()))
+            fuzzing::run_markdown(&text, base.path(), false)
         }))
         .unwrap_or_else(|p| Err(format!("panic: {}", panic_text(&p))));
         if let Err(e) = r {
@@ -86,18 +83,6 @@ fn the_fuzz_corpus_replays() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// The corpus text as the typesetter reads it: a body gets the fuzzer's front matter; a text
-/// with a front matter of its own is written only if it lays out.
-fn with_front_matter(text: &str) -> Option<String> {
-    if !text.starts_with("---\n") {
-        return Some(format!("{}{text}", fuzzing::FRONT_MATTER));
-    }
-    let base = std::env::temp_dir();
-    masterplan::typeset::layout(text, &base, &Default::default())
-        .is_ok()
-        .then(|| text.to_string())
 }
 
 /// The seeds: the two examples and every case of the diagnostics corpus.

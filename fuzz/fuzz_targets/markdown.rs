@@ -1,5 +1,5 @@
 //! Typeset arbitrary Markdown (a minimal front matter is put before a body without one): no
-//! panic, any body lays out and draws.
+//! panic, any body lays out and draws, and the DOCX and HTML writers take it too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
